@@ -1,0 +1,20 @@
+package com.trackagoat.compliance.evaluation;
+
+import java.util.Locale;
+
+/** Why a goal could not be evaluated; declared in precedence order (the first that applies wins). */
+public enum RejectReason {
+    INVALID_TIMEZONE, UNKNOWN_PERIOD, INVALID_DATE_RANGE, MISSING_CREATOR, INVALID_TARGET, UNKNOWN_METRIC, INVALID_DATA;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Reasons that make a goal unschedulable: such a goal is rejected in the nightly phase at every
+     * midnight of its schedule, whatever its dates.
+     */
+    public boolean rejectsEveryMidnight() {
+        return ordinal() <= MISSING_CREATOR.ordinal();
+    }
+}
