@@ -1,0 +1,78 @@
+package com.trackagoat.compliance.snapshot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Logs progress per chunk (goals done, rate) and a summary per run, and before each chunk checks that this
+ * process still holds the job instance's lock, so that a run whose lock connection was lost stops instead of
+ * racing a process that took the instance over.
+ */
+class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecord>, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkProgressListener.class);
+
+    private final InstanceLocks instanceLocks;
+    private final Clock clock;
+    private SnapshotJobParameters job;
+    private Instant started;
+    private long snapshots;
+    private long rejects;
+
+    ChunkProgressListener(InstanceLocks instanceLocks, Clock clock) {
+        this.instanceLocks = instanceLocks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        job = SnapshotJobParameters.of(stepExecution.getJobParameters().getString(SnapshotJobParameters.PHASE),
+                stepExecution.getJobParameters().getString(SnapshotJobParameters.AS_OF));
+        started = clock.instant();
+        String resumeAfter = stepExecution.getExecutionContext().getString(KeysetPagingReader.LAST_KEY, null);
+        if (resumeAfter != null) {
+            log.info("{}: resuming after goal {} (last committed chunk)", job, resumeAfter);
+        }
+    }
+
+    @Override
+    public void beforeChunk(Chunk<SnapshotWork> chunk) {
+        instanceLocks.verifyHeld(job);
+    }
+
+    @Override
+    public void afterChunk(Chunk<SnapshotRecord> chunk) {
+        for (SnapshotRecord record : chunk) {
+            if (record instanceof SnapshotRecord.Snapshot) {
+                snapshots++;
+            } else {
+                rejects++;
+            }
+        }
+        log.info("{}: {} goals done ({} snapshots, {} rejects), {} goals/s", job, snapshots + rejects, snapshots,
+                rejects, rate(snapshots + rejects));
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        long read = stepExecution.getReadCount();
+        log.info("{}: {} in {} ms: goals read {} = snapshots {} + rejects {}{}", job, stepExecution.getStatus(),
+                Duration.between(started, clock.instant()).toMillis(), read, snapshots, rejects,
+                read == snapshots + rejects ? "" : " (MISMATCH)");
+        return stepExecution.getExitStatus();
+    }
+
+    private long rate(long done) {
+        long ms = Math.max(1, Duration.between(started, clock.instant()).toMillis());
+        return done * 1000 / ms;
+    }
+}

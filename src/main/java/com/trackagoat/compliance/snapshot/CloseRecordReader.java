@@ -1,0 +1,87 @@
+package com.trackagoat.compliance.snapshot;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.trackagoat.compliance.evaluation.CreatorActivity;
+import com.trackagoat.compliance.evaluation.Metric;
+import com.trackagoat.compliance.evaluation.Terms;
+import com.trackagoat.compliance.evaluation.Window;
+
+/**
+ * Reads the close snapshots that a final settles (those taken one settle delay before the final's as_of),
+ * with the terms they recorded, and their creators' data loaded in bulk per page.
+ */
+class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
+
+    private static final String CLOSES = """
+            SELECT goal_id, org_id, project_id, creator_id, metric, period, target, actual, status,
+                   period_start, period_end
+            FROM goal_compliance_snapshots
+            WHERE phase = 'close' AND as_of = :closedAt
+              AND (CAST(:after AS uuid) IS NULL OR goal_id > :after)
+            ORDER BY goal_id
+            LIMIT :limit
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CreatorActivityRepository activities;
+    private final Instant closedAt;
+    private final Instant asOf;
+
+    CloseRecordReader(NamedParameterJdbcTemplate jdbc, CreatorActivityRepository activities, Instant closedAt,
+                      Instant asOf, int pageSize) {
+        super(pageSize);
+        this.jdbc = jdbc;
+        this.activities = activities;
+        this.closedAt = closedAt;
+        this.asOf = asOf;
+    }
+
+    @Override
+    protected Page<SnapshotWork.OfClose> fetchPage(UUID after, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("closedAt", CreatorActivityRepository.utc(closedAt))
+                .addValue("after", after)
+                .addValue("limit", limit);
+        List<CloseRecord> closes = jdbc.query(CLOSES, params, (rs, n) -> new CloseRecord(
+                rs.getObject("goal_id", UUID.class), rs.getObject("org_id", UUID.class),
+                rs.getObject("project_id", UUID.class), rs.getObject("creator_id", UUID.class),
+                rs.getString("period"),
+                new Terms(Metric.parse(rs.getString("metric")).orElseThrow(), rs.getLong("target"),
+                        new Window(rs.getObject("period_start", OffsetDateTime.class).toInstant(),
+                                rs.getObject("period_end", OffsetDateTime.class).toInstant().plusMillis(1))),
+                rs.getString("status"), rs.getLong("actual")));
+        UUID lastKey = closes.isEmpty() ? null : closes.get(closes.size() - 1).goalId();
+        return new Page<>(withActivity(closes), lastKey, closes.size() == limit);
+    }
+
+    private List<SnapshotWork.OfClose> withActivity(List<CloseRecord> closes) {
+        if (closes.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> creators = closes.stream().map(CloseRecord::creatorId).collect(Collectors.toSet());
+        Instant from = closes.stream().map(c -> c.terms().window().start()).min(Instant::compareTo).orElseThrow();
+        Instant to = closes.stream().map(c -> c.terms().window().end()).max(Instant::compareTo).orElseThrow();
+        Map<UUID, CreatorActivity> loaded = activities.load(creators, new Window(from, to), asOf);
+        List<SnapshotWork.OfClose> work = new ArrayList<>(closes.size());
+        for (CloseRecord c : closes) {
+            work.add(new SnapshotWork.OfClose(c, loaded.getOrDefault(c.creatorId(), CreatorActivity.NONE)));
+        }
+        return work;
+    }
+
+    @Override
+    protected UUID keyOf(SnapshotWork.OfClose item) {
+        return item.close().goalId();
+    }
+}

@@ -1,0 +1,119 @@
+package com.trackagoat.compliance.snapshot;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.trackagoat.compliance.evaluation.CreatorActivity;
+import com.trackagoat.compliance.evaluation.Goal;
+import com.trackagoat.compliance.evaluation.GoalEvaluator;
+import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.evaluation.Window;
+
+/**
+ * Reads the goals that get a close (or nightly) snapshot at one midnight: goals of the organizations whose
+ * local midnight it is, which the evaluator says are due for this phase, with their creators' data loaded
+ * in bulk per page.
+ */
+class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
+
+    /**
+     * Active goals of active (or missing) creators, created by as_of, in organizations scheduled at as_of:
+     * those whose zone has a midnight then, and on UTC midnights those whose zone is unusable.
+     */
+    private static final String CANDIDATES = """
+            SELECT g.id, g.creator_id, g.project_id, g.metric, g.period, g.target_value,
+                   g.start_date, g.end_date, g.is_active, g.created_at,
+                   c.id IS NOT NULL AS creator_exists, p.id AS effective_project_id,
+                   o.id AS org_id, o.timezone
+            FROM creator_goals g
+            LEFT JOIN creators c ON c.id = g.creator_id
+            LEFT JOIN projects p ON p.id = COALESCE(c.project_id, g.project_id)
+            LEFT JOIN organizations o ON o.id = p.org_id
+            WHERE g.is_active AND g.created_at <= :asOf
+              AND (c.id IS NULL OR c.is_active)
+              AND (o.timezone = ANY(:zones) OR (:utcMidnight AND o.timezone IS NULL))
+              AND (CAST(:after AS uuid) IS NULL OR g.id > :after)
+            ORDER BY g.id
+            LIMIT :limit
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CreatorActivityRepository activities;
+    private final GoalEvaluator evaluator;
+    private final Phase phase;
+    private final Instant asOf;
+    private final ScheduledZones zones;
+
+    DueGoalReader(NamedParameterJdbcTemplate jdbc, CreatorActivityRepository activities, GoalEvaluator evaluator,
+                  Phase phase, Instant asOf, ScheduledZones zones, int pageSize) {
+        super(pageSize);
+        this.jdbc = jdbc;
+        this.activities = activities;
+        this.evaluator = evaluator;
+        this.phase = phase;
+        this.asOf = asOf;
+        this.zones = zones;
+    }
+
+    @Override
+    protected Page<SnapshotWork.OfGoal> fetchPage(UUID after, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("asOf", CreatorActivityRepository.utc(asOf))
+                .addValue("zones", zones.zonesWithMidnightAt(asOf).toArray(String[]::new))
+                .addValue("utcMidnight", zones.isUtcMidnight(asOf))
+                .addValue("after", after)
+                .addValue("limit", limit);
+        List<DueGoal> rows = jdbc.query(CANDIDATES, params, (rs, n) -> new DueGoal(
+                new Goal(rs.getObject("id", UUID.class), rs.getObject("creator_id", UUID.class),
+                        rs.getObject("project_id", UUID.class), rs.getString("metric"), rs.getString("period"),
+                        rs.getObject("target_value", Long.class), rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("end_date", LocalDate.class), rs.getBoolean("is_active"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+                Optional.ofNullable(rs.getObject("effective_project_id", UUID.class))
+                        .orElse(rs.getObject("project_id", UUID.class)),
+                rs.getObject("org_id", UUID.class), rs.getString("timezone"), rs.getBoolean("creator_exists")));
+        List<DueGoal> due = rows.stream()
+                .filter(d -> evaluator.phaseAt(d.goal(), d.timezone(), d.creatorExists(), asOf)
+                        .filter(phase::equals).isPresent())
+                .toList();
+        UUID lastKey = rows.isEmpty() ? null : rows.get(rows.size() - 1).goal().id();
+        return new Page<>(withActivity(due), lastKey, rows.size() == limit);
+    }
+
+    private List<SnapshotWork.OfGoal> withActivity(List<DueGoal> due) {
+        Set<UUID> creators = new HashSet<>();
+        Instant from = null;
+        Instant to = null;
+        for (DueGoal d : due) {
+            Optional<Window> window = evaluator.snapshotWindow(d.goal(), d.timezone(), phase, asOf);
+            if (window.isPresent()) {
+                creators.add(d.goal().creatorId());
+                from = from == null || window.get().start().isBefore(from) ? window.get().start() : from;
+                to = to == null || window.get().end().isAfter(to) ? window.get().end() : to;
+            }
+        }
+        Map<UUID, CreatorActivity> loaded = creators.isEmpty() ? Map.of()
+                : activities.load(creators, new Window(from, to), asOf);
+        List<SnapshotWork.OfGoal> work = new ArrayList<>(due.size());
+        for (DueGoal d : due) {
+            work.add(new SnapshotWork.OfGoal(d, loaded.getOrDefault(d.goal().creatorId(), CreatorActivity.NONE)));
+        }
+        return work;
+    }
+
+    @Override
+    protected UUID keyOf(SnapshotWork.OfGoal item) {
+        return item.due().goal().id();
+    }
+}

@@ -1,0 +1,74 @@
+package com.trackagoat.compliance.snapshot;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads items in goal-id order, a page at a time, and checkpoints the id of the last item handed out. The
+ * step saves that checkpoint in the same transaction as the chunk's writes, so a restart resumes right after
+ * the last committed chunk, and never holds more than a page in memory.
+ *
+ * @param <T> the item
+ */
+abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
+
+    static final String LAST_KEY = "lastGoalId";
+
+    private final int pageSize;
+    private final Deque<T> buffer = new ArrayDeque<>();
+    private UUID scannedUpTo;
+    private UUID lastRead;
+    private boolean exhausted;
+
+    KeysetPagingReader(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * The items of the next page: at most {@code limit} rows with key greater than {@code after} (null: from the
+     * start), in key order, already filtered and enriched; {@link Page#lastKey} is the last row scanned.
+     */
+    protected abstract Page<T> fetchPage(UUID after, int limit);
+
+    protected abstract UUID keyOf(T item);
+
+    /** A page: the items kept, the key of the last row scanned, and whether the scan returned a full page. */
+    record Page<T>(List<T> items, UUID lastKey, boolean full) {
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        String saved = context.getString(LAST_KEY, null);
+        lastRead = saved == null ? null : UUID.fromString(saved);
+        scannedUpTo = lastRead;
+        buffer.clear();
+        exhausted = false;
+    }
+
+    @Override
+    public T read() {
+        while (buffer.isEmpty() && !exhausted) {
+            Page<T> page = fetchPage(scannedUpTo, pageSize);
+            buffer.addAll(page.items());
+            scannedUpTo = page.lastKey() == null ? scannedUpTo : page.lastKey();
+            exhausted = !page.full();
+        }
+        T item = buffer.poll();
+        if (item != null) {
+            lastRead = keyOf(item);
+        }
+        return item;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        if (lastRead != null) {
+            context.putString(LAST_KEY, lastRead.toString());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.trackagoat.compliance.snapshot;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.trackagoat.compliance.system.GoalComplianceProperties;
+
+/** Wiring of the pieces that launch snapshot jobs: locks, history, launcher, catch-up. */
+@Configuration(proxyBeanMethods = false)
+class SnapshotConfiguration {
+
+    @Bean
+    InstanceLocks instanceLocks(DataSource dataSource) {
+        return new InstanceLocks(dataSource);
+    }
+
+    @Bean
+    SnapshotJobHistory snapshotJobHistory(NamedParameterJdbcTemplate jdbc) {
+        return new SnapshotJobHistory(jdbc);
+    }
+
+    @Bean
+    SnapshotJobLauncher snapshotJobLauncher(JobOperator jobOperator, JobRepository jobRepository,
+                                            Job goalSnapshotJob, InstanceLocks locks, SnapshotJobHistory history,
+                                            GoalComplianceProperties properties) {
+        return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks, history, properties);
+    }
+
+    @Bean
+    CatchUp catchUp(SnapshotJobLauncher launcher, SnapshotJobHistory history, NamedParameterJdbcTemplate jdbc,
+                    GoalComplianceProperties properties, Clock clock) {
+        return new CatchUp(launcher, history, jdbc.getJdbcTemplate(), properties, clock);
+    }
+}

@@ -1,0 +1,104 @@
+package com.trackagoat.compliance.snapshot;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.trackagoat.compliance.evaluation.GoalEvaluator;
+import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.system.GoalComplianceProperties;
+
+/**
+ * The snapshot job: one chunk-oriented step that reads due goals (or, for {@code final}, close snapshots),
+ * evaluates them and upserts the results. Phase and as_of are the identifying job parameters.
+ */
+@Configuration(proxyBeanMethods = false)
+class SnapshotJobConfiguration {
+
+    static final String JOB_NAME = "goalSnapshotJob";
+
+    @Bean
+    Job goalSnapshotJob(JobRepository jobRepository, Step snapshotStep) {
+        DefaultJobParametersValidator validator = new DefaultJobParametersValidator();
+        validator.setRequiredKeys(new String[] {SnapshotJobParameters.PHASE, SnapshotJobParameters.AS_OF});
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(validator)
+                .start(snapshotStep)
+                .build();
+    }
+
+    @Bean
+    Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                      ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
+                      SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
+                      GoalComplianceProperties properties) {
+        return new StepBuilder("snapshotStep", jobRepository)
+                .<SnapshotWork, SnapshotRecord>chunk(properties.getChunkSize())
+                .transactionManager(transactionManager) // chunk writes and checkpoint commit together
+                .reader(snapshotReader)
+                .processor(snapshotProcessor)
+                .writer(snapshotWriter)
+                .listener(chunkProgressListener)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    @SuppressWarnings("unchecked")
+    ItemStreamReader<SnapshotWork> snapshotReader(@Value("#{jobParameters['phase']}") String phase,
+                                                  @Value("#{jobParameters['asOf']}") String asOf,
+                                                  NamedParameterJdbcTemplate jdbc, GoalEvaluator evaluator,
+                                                  GoalComplianceProperties properties) {
+        SnapshotJobParameters job = SnapshotJobParameters.of(phase, asOf);
+        CreatorActivityRepository activities = new CreatorActivityRepository(jdbc);
+        KeysetPagingReader<? extends SnapshotWork> reader = job.phase() == Phase.FINAL
+                ? new CloseRecordReader(jdbc, activities, closedAt(job.asOf(), properties), job.asOf(),
+                        properties.getChunkSize())
+                : new DueGoalReader(jdbc, activities, evaluator, job.phase(), job.asOf(),
+                        ScheduledZones.load(jdbc.getJdbcTemplate()), properties.getChunkSize());
+        return (ItemStreamReader<SnapshotWork>) reader; // the reader only produces items: the cast is safe
+    }
+
+    @Bean
+    @StepScope
+    SnapshotProcessor snapshotProcessor(@Value("#{jobParameters['phase']}") String phase,
+                                        @Value("#{jobParameters['asOf']}") String asOf, GoalEvaluator evaluator) {
+        SnapshotJobParameters job = SnapshotJobParameters.of(phase, asOf);
+        return new SnapshotProcessor(evaluator, job.phase(), job.asOf());
+    }
+
+    @Bean
+    @StepScope
+    SnapshotWriter snapshotWriter(@Value("#{jobParameters['phase']}") String phase,
+                                  @Value("#{jobParameters['asOf']}") String asOf,
+                                  @Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
+                                  NamedParameterJdbcTemplate jdbc, Clock clock) {
+        SnapshotJobParameters job = SnapshotJobParameters.of(phase, asOf);
+        return new SnapshotWriter(jdbc, clock, job.phase(), job.asOf(), jobExecutionId);
+    }
+
+    @Bean
+    @StepScope
+    ChunkProgressListener chunkProgressListener(InstanceLocks instanceLocks, Clock clock) {
+        return new ChunkProgressListener(instanceLocks, clock);
+    }
+
+    /** The close instant a final settles: one settle delay earlier. */
+    static Instant closedAt(Instant finalAsOf, GoalComplianceProperties properties) {
+        return finalAsOf.minus(properties.getSettleDelay());
+    }
+}

@@ -1,0 +1,100 @@
+package com.trackagoat.compliance.snapshot;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.system.GoalComplianceProperties;
+
+/**
+ * Runs one snapshot job instance exactly once across processes: under the instance's lock, a completed
+ * instance is left alone, an execution left running by a dead process is recovered, a failed or stopped one
+ * is restarted from its last committed chunk, and a new one is started.
+ */
+public class SnapshotJobLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotJobLauncher.class);
+
+    /** How a request to run an instance ended. */
+    public enum Result {
+        /** This call ran it to completion. */
+        COMPLETED,
+        /** It had completed before: nothing was done. */
+        ALREADY_COMPLETE,
+        /** A final whose close has not completed: not run. */
+        CLOSE_NOT_COMPLETE,
+        /** It failed; its progress is kept and the next run resumes it. */
+        FAILED
+    }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final InstanceLocks locks;
+    private final SnapshotJobHistory history;
+    private final GoalComplianceProperties properties;
+
+    SnapshotJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, InstanceLocks locks,
+                        SnapshotJobHistory history, GoalComplianceProperties properties) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = job;
+        this.locks = locks;
+        this.history = history;
+        this.properties = properties;
+    }
+
+    public Result run(SnapshotJobParameters instance) {
+        if (instance.phase() == Phase.FINAL && !closeCompleted(instance)) {
+            log.warn("{}: not run: the close snapshot job it settles ({}) has not completed", instance,
+                    closeOf(instance));
+            return Result.CLOSE_NOT_COMPLETE;
+        }
+        try (InstanceLocks.Held ignored = locks.acquire(instance)) {
+            JobExecution last = jobRepository.getLastJobExecution(job.getName(), instance.toJobParameters());
+            if (last == null) {
+                log.info("{}: starting", instance);
+                return result(instance, jobOperator.start(job, instance.toJobParameters()));
+            }
+            BatchStatus status = last.getStatus();
+            if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+                log.info("{}: already {} (execution {}); nothing to do", instance, status, last.getId());
+                return Result.ALREADY_COMPLETE;
+            }
+            if (status.isRunning() || status == BatchStatus.UNKNOWN) {
+                // We hold the instance's lock, so the process that left it running is gone.
+                log.warn("{}: execution {} was left {} by a process that died; recovering it", instance,
+                        last.getId(), status);
+                last = jobOperator.recover(last);
+            }
+            log.info("{}: resuming execution {} ({})", instance, last.getId(), last.getStatus());
+            return result(instance, jobOperator.restart(last));
+        } catch (Exception e) {
+            log.error("{}: failed: {}", instance, e.toString());
+            return Result.FAILED;
+        }
+    }
+
+    private Result result(SnapshotJobParameters instance, JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return Result.COMPLETED;
+        }
+        log.error("{}: execution {} ended {}: {}", instance, execution.getId(), execution.getStatus(),
+                execution.getExitStatus().getExitDescription());
+        return Result.FAILED;
+    }
+
+    private boolean closeCompleted(SnapshotJobParameters finalInstance) {
+        return history.isCompleted(closeOf(finalInstance));
+    }
+
+    private SnapshotJobParameters closeOf(SnapshotJobParameters finalInstance) {
+        return new SnapshotJobParameters(Phase.CLOSE,
+                SnapshotJobConfiguration.closedAt(finalInstance.asOf(), properties));
+    }
+}

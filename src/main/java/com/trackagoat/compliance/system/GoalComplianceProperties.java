@@ -1,0 +1,116 @@
+package com.trackagoat.compliance.system;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import com.trackagoat.compliance.evaluation.EvaluationSettings;
+
+/** Every setting of the job, under {@code goal-compliance.*}, with its default. */
+@ConfigurationProperties("goal-compliance")
+public class GoalComplianceProperties {
+
+    /** Goals per chunk: each chunk's snapshots and checkpoint commit in one transaction. */
+    private int chunkSize = 500;
+
+    /** Pace below this fraction of the expected pace is {@code at_risk}. */
+    private BigDecimal atRiskThreshold = new BigDecimal("0.7");
+
+    /** How long after a period end it counts as recently ended; the final snapshot is taken then. */
+    private Duration settleDelay = Duration.ofHours(48);
+
+    /** Scrape age from which a creator's stats are {@code turning_stale}. */
+    private Duration turningStaleAfter = Duration.ofHours(24);
+
+    /** Scrape age from which a creator's stats are {@code overdue}. */
+    private Duration overdueAfter = Duration.ofHours(48);
+
+    /** Whether the reference source tables are created (off for a deployment onto the platform's database). */
+    private boolean createSourceTables = true;
+
+    /** Whether the configured database is created when it does not exist. */
+    private boolean createDatabase = true;
+
+    private final CatchUp catchUp = new CatchUp();
+
+    /** Catch-up of snapshot jobs that were due while nothing ran. */
+    public static class CatchUp {
+
+        /** How far back a catch-up looks on a database where no snapshot job has completed yet. */
+        private Duration lookBack = Duration.ofDays(35);
+
+        public Duration getLookBack() {
+            return lookBack;
+        }
+
+        public void setLookBack(Duration lookBack) {
+            this.lookBack = lookBack;
+        }
+    }
+
+    /** The evaluator's thresholds. */
+    public EvaluationSettings evaluationSettings() {
+        return new EvaluationSettings(atRiskThreshold, settleDelay, turningStaleAfter, overdueAfter);
+    }
+
+    public int getChunkSize() {
+        return chunkSize;
+    }
+
+    public void setChunkSize(int chunkSize) {
+        this.chunkSize = chunkSize;
+    }
+
+    public BigDecimal getAtRiskThreshold() {
+        return atRiskThreshold;
+    }
+
+    public void setAtRiskThreshold(BigDecimal atRiskThreshold) {
+        this.atRiskThreshold = atRiskThreshold;
+    }
+
+    public Duration getSettleDelay() {
+        return settleDelay;
+    }
+
+    public void setSettleDelay(Duration settleDelay) {
+        this.settleDelay = settleDelay;
+    }
+
+    public Duration getTurningStaleAfter() {
+        return turningStaleAfter;
+    }
+
+    public void setTurningStaleAfter(Duration turningStaleAfter) {
+        this.turningStaleAfter = turningStaleAfter;
+    }
+
+    public Duration getOverdueAfter() {
+        return overdueAfter;
+    }
+
+    public void setOverdueAfter(Duration overdueAfter) {
+        this.overdueAfter = overdueAfter;
+    }
+
+    public boolean isCreateSourceTables() {
+        return createSourceTables;
+    }
+
+    public void setCreateSourceTables(boolean createSourceTables) {
+        this.createSourceTables = createSourceTables;
+    }
+
+    public boolean isCreateDatabase() {
+        return createDatabase;
+    }
+
+    public void setCreateDatabase(boolean createDatabase) {
+        this.createDatabase = createDatabase;
+    }
+
+    public CatchUp getCatchUp() {
+        return catchUp;
+    }
+}
