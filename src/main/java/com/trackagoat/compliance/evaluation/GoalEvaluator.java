@@ -1,8 +1,10 @@
 package com.trackagoat.compliance.evaluation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The compliance rules of {@code spec/compliance.md}: pure Java over records. No clock is read here: every
@@ -10,10 +12,15 @@ import java.util.Optional;
  */
 public final class GoalEvaluator {
 
+    /** {@link ZoneId#getAvailableZoneIds()} copies the set on every call: read it once. */
+    private static final Set<String> IANA_ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
+
     private final EvaluationSettings settings;
+    private final Scoring scoring;
 
     public GoalEvaluator(EvaluationSettings settings) {
         this.settings = settings;
+        this.scoring = new Scoring(settings);
     }
 
     public EvaluationSettings settings() {
@@ -22,7 +29,9 @@ public final class GoalEvaluator {
 
     /** The IANA zone of an organization's time zone text; empty when it is null or not an IANA region id. */
     public static Optional<ZoneId> zoneOf(String timezone) {
-        throw new UnsupportedOperationException("TODO");
+        // Region ids only: offsets such as "+05:00" parse as ZoneIds but are not IANA zones.
+        return timezone != null && IANA_ZONE_IDS.contains(timezone)
+                ? Optional.of(ZoneId.of(timezone)) : Optional.empty();
     }
 
     /**
@@ -38,7 +47,7 @@ public final class GoalEvaluator {
      * every reason but {@code invalid_data}.
      */
     public Optional<Rejection> validate(Goal goal, String timezone, boolean creatorExists) {
-        throw new UnsupportedOperationException("TODO");
+        return Validation.validate(goal, timezone, creatorExists);
     }
 
     /**
@@ -49,7 +58,16 @@ public final class GoalEvaluator {
      * that {@linkplain RejectReason#rejectsEveryMidnight() applies at every midnight} gets {@code NIGHTLY}.
      */
     public Optional<Phase> phaseAt(Goal goal, String timezone, boolean creatorExists, Instant midnight) {
-        throw new UnsupportedOperationException("TODO");
+        ZoneId zone = scheduleZone(timezone);
+        if (!goal.active() || goal.createdAt().isAfter(midnight) || !Schedule.isMidnight(midnight, zone)) {
+            return Optional.empty();
+        }
+        Optional<Rejection> rejection = validate(goal, timezone, creatorExists);
+        if (rejection.isPresent() && rejection.get().reason().rejectsEveryMidnight()) {
+            return Optional.of(Phase.NIGHTLY);
+        }
+        Schedule schedule = Schedule.of(goal, zone);
+        return schedule.phaseOn(schedule.localDate(midnight));
     }
 
     /**
@@ -58,19 +76,38 @@ public final class GoalEvaluator {
      * goal is rejected before data is read. Lets a caller fetch just the creator data it needs.
      */
     public Optional<Window> snapshotWindow(Goal goal, String timezone, Phase phase, Instant midnight) {
-        throw new UnsupportedOperationException("TODO");
+        // Whether the creator exists is not known here; evaluateSnapshot rejects a missing one.
+        if (validate(goal, timezone, true).isPresent()
+                || !phaseAt(goal, timezone, true, midnight).equals(Optional.of(phase))) {
+            return Optional.empty();
+        }
+        Schedule schedule = Schedule.of(goal, scheduleZone(timezone));
+        return Optional.of(schedule.snapshotWindow(phase, schedule.localDate(midnight)));
     }
 
     /** A {@code close} or {@code nightly} snapshot of the goal at {@code midnight} (as_of = midnight). */
     public Outcome evaluateSnapshot(Goal goal, String timezone, boolean creatorExists, Phase phase,
                                     Instant midnight, CreatorActivity activity) {
-        throw new UnsupportedOperationException("TODO");
+        Optional<Rejection> rejection = validate(goal, timezone, creatorExists);
+        if (rejection.isPresent()) {
+            return new Outcome.Rejected(rejection.get());
+        }
+        Window window = snapshotWindow(goal, timezone, phase, midnight)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "goal " + goal.id() + " has no " + phase.code() + " snapshot at " + midnight));
+        Schedule schedule = Schedule.of(goal, scheduleZone(timezone));
+        return evaluate(goal, schedule, window, activity, midnight);
     }
 
     /** What the API shows for the goal at any instant {@code asOf} (the window containing it). */
     public Outcome evaluateLive(Goal goal, String timezone, boolean creatorExists, CreatorActivity activity,
                                 Instant asOf) {
-        throw new UnsupportedOperationException("TODO");
+        Optional<Rejection> rejection = validate(goal, timezone, creatorExists);
+        if (rejection.isPresent()) {
+            return new Outcome.Rejected(rejection.get());
+        }
+        Schedule schedule = Schedule.of(goal, scheduleZone(timezone));
+        return evaluate(goal, schedule, schedule.liveWindow(asOf), activity, asOf);
     }
 
     /**
@@ -78,6 +115,14 @@ public final class GoalEvaluator {
      * delay) on the data visible then. Only {@code invalid_data} can reject here.
      */
     public Outcome settle(Terms closeTerms, CreatorActivity activity, Instant asOf) {
-        throw new UnsupportedOperationException("TODO");
+        return scoring.evaluate(closeTerms, activity, asOf, null);
+    }
+
+    /** Evaluates a validated goal over {@code window}; before its start nothing has accrued. */
+    private Outcome evaluate(Goal goal, Schedule schedule, Window window, CreatorActivity activity, Instant asOf) {
+        Metric metric = Metric.parse(goal.metric()).orElseThrow();
+        Terms terms = new Terms(metric, goal.targetValue(), window);
+        LocalDate pendingStart = schedule.notYetStartedOn(schedule.localDate(asOf)) ? goal.startDate() : null;
+        return scoring.evaluate(terms, activity, asOf, pendingStart);
     }
 }

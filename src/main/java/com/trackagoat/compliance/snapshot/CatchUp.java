@@ -36,7 +36,13 @@ public class CatchUp {
     }
 
     /** What a catch-up did. */
-    public record Summary(int due, int ran, int alreadyComplete, boolean failed) {
+    public record Summary(Instant since, Instant until, int due, int ran, int alreadyComplete, boolean failed) {
+
+        @Override
+        public String toString() {
+            return "catch-up (" + since + ", " + until + "]: " + due + " snapshot jobs due, " + ran + " ran, "
+                    + alreadyComplete + " had already completed" + (failed ? "; stopped at a failed job" : "");
+        }
     }
 
     /**
@@ -58,12 +64,12 @@ public class CatchUp {
                 case ALREADY_COMPLETE -> skipped++;
                 case FAILED, CLOSE_NOT_COMPLETE -> {
                     log.error("catch-up stopped at {}: {}; the next run resumes from there", instance, result);
-                    return new Summary(plan.size(), ran, skipped, true);
+                    return new Summary(from, to, plan.size(), ran, skipped, true);
                 }
             }
         }
         log.info("catch-up ({}, {}] done: {} jobs ran, {} had already completed", from, to, ran, skipped);
-        return new Summary(plan.size(), ran, skipped, false);
+        return new Summary(from, to, plan.size(), ran, skipped, false);
     }
 
     private List<SnapshotJobParameters> plan(Instant from, Instant to) {

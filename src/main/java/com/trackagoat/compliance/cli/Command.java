@@ -1,0 +1,35 @@
+package com.trackagoat.compliance.cli;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/** The commands of data-contract.md, with the options each accepts. */
+public enum Command {
+    SERVE("serve"),
+    MIGRATE("migrate"),
+    RUN("run", "phase", "as-of"),
+    CATCH_UP("catch-up", "since", "until"),
+    REPORT("report", "project", "creator", "period", "reference-date", "as-of"),
+    DEMO("demo");
+
+    private final String word;
+    private final Set<String> options;
+
+    Command(String word, String... options) {
+        this.word = word;
+        this.options = Set.of(options);
+    }
+
+    public String word() {
+        return word;
+    }
+
+    boolean accepts(String option) {
+        return options.contains(option);
+    }
+
+    static Optional<Command> of(String word) {
+        return Arrays.stream(values()).filter(c -> c.word.equals(word)).findFirst();
+    }
+}

@@ -1,0 +1,65 @@
+package com.trackagoat.compliance.cli;
+
+import java.io.PrintStream;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.stereotype.Component;
+
+import com.trackagoat.compliance.demo.Demo;
+import com.trackagoat.compliance.report.ComplianceReport;
+import com.trackagoat.compliance.snapshot.CatchUp;
+import com.trackagoat.compliance.snapshot.SnapshotJobLauncher;
+import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
+
+/** Runs a parsed command in the started application and returns its exit code. */
+@Component
+class CommandRunner {
+
+    private final Flyway flyway;
+    private final SnapshotJobLauncher launcher;
+    private final CatchUp catchUp;
+    private final ComplianceReport report;
+    private final Demo demo;
+
+    CommandRunner(Flyway flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo) {
+        this.flyway = flyway;
+        this.launcher = launcher;
+        this.catchUp = catchUp;
+        this.report = report;
+        this.demo = demo;
+    }
+
+    int run(Invocation invocation, PrintStream out) {
+        return switch (invocation.command()) {
+            case MIGRATE -> {
+                out.println("schema is at version " + flyway.info().current().getVersion());
+                yield GoalComplianceCli.OK;
+            }
+            case RUN -> runOne(new SnapshotJobParameters(invocation.phase(), invocation.asOf().orElseThrow()), out);
+            case CATCH_UP -> {
+                CatchUp.Summary summary = catchUp.run(invocation.since(), invocation.until());
+                out.println(summary);
+                yield summary.failed() ? GoalComplianceCli.JOB_FAILED : GoalComplianceCli.OK;
+            }
+            case REPORT -> {
+                out.println(report.render(invocation.project(), invocation.creator(), invocation.period(),
+                        invocation.referenceDate(), invocation.asOf()));
+                yield GoalComplianceCli.OK;
+            }
+            case DEMO -> demo.run(out);
+            case SERVE -> throw new UsageException("serve is not available yet: use catch-up from a scheduler");
+        };
+    }
+
+    private int runOne(SnapshotJobParameters instance, PrintStream out) {
+        SnapshotJobLauncher.Result result = launcher.run(instance);
+        out.println(instance + ": " + switch (result) {
+            case COMPLETED -> "completed";
+            case ALREADY_COMPLETE -> "already completed; nothing to do";
+            case CLOSE_NOT_COMPLETE -> "not run: the close it settles has not completed";
+            case FAILED -> "failed; the next run resumes it";
+        });
+        return result == SnapshotJobLauncher.Result.COMPLETED || result == SnapshotJobLauncher.Result.ALREADY_COMPLETE
+                ? GoalComplianceCli.OK : GoalComplianceCli.JOB_FAILED;
+    }
+}

@@ -1,0 +1,57 @@
+package com.trackagoat.compliance.cli;
+
+import java.io.PrintStream;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.trackagoat.compliance.GoalComplianceApplication;
+
+/**
+ * The command line: checks the arguments before anything starts (bad ones: one line on stderr, exit 2),
+ * then starts the application (which migrates the database) and runs the command.
+ */
+public final class GoalComplianceCli {
+
+    public static final int OK = 0;
+    public static final int JOB_FAILED = 1;
+    public static final int USAGE = 2;
+
+    private GoalComplianceCli() {
+    }
+
+    /** Runs a command to its end and returns the process exit code; {@code serve} returns when stopped. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        Invocation invocation;
+        try {
+            invocation = Invocation.parse(args);
+        } catch (UsageException e) {
+            err.println("goal-compliance: " + e.getMessage());
+            return USAGE;
+        }
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(GoalComplianceApplication.class)
+                    .logStartupInfo(false)
+                    .run(invocation.springArgs().toArray(String[]::new));
+        } catch (RuntimeException e) {
+            err.println("goal-compliance: cannot start: " + rootMessage(e));
+            return USAGE;
+        }
+        try (context) {
+            return context.getBean(CommandRunner.class).run(invocation, out);
+        } catch (UsageException e) {
+            err.println("goal-compliance: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage();
+        return message.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,146 @@
+package com.trackagoat.compliance.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.trackagoat.compliance.evaluation.Period;
+import com.trackagoat.compliance.evaluation.Phase;
+
+/**
+ * A parsed command line: the command, its options ({@code --name=value}), and the Spring Boot settings
+ * ({@code --some.property=value}, any option with a dot) that pass through to the application.
+ */
+public record Invocation(Command command, Map<String, String> options, List<String> springArgs) {
+
+    /** Parses and checks a command line; throws {@link UsageException} with a one-line reason. */
+    public static Invocation parse(String... args) {
+        Command command = Command.SERVE;
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> springArgs = new ArrayList<>();
+        boolean commandSeen = false;
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                int eq = arg.indexOf('=');
+                String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+                if (name.contains(".")) {
+                    springArgs.add(arg);
+                } else if (eq < 0) {
+                    throw new UsageException("option --" + name + " needs a value: --" + name + "=...");
+                } else {
+                    options.put(name, arg.substring(eq + 1));
+                }
+            } else if (!commandSeen) {
+                String word = arg;
+                command = Command.of(word).orElseThrow(() -> new UsageException("unknown command '" + word
+                        + "' (commands: serve, migrate, run, catch-up, report, demo)"));
+                commandSeen = true;
+            } else {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+        }
+        Invocation invocation = new Invocation(command, options, springArgs);
+        invocation.check();
+        return invocation;
+    }
+
+    private void check() {
+        for (String name : options.keySet()) {
+            if (!command.accepts(name)) {
+                throw new UsageException("unknown option --" + name + " for " + command.word());
+            }
+        }
+        switch (command) {
+            case RUN -> {
+                phase();
+                asOf().orElseThrow(() -> new UsageException("run needs --as-of=INSTANT"));
+            }
+            case CATCH_UP -> {
+                Optional<Instant> since = instant("since");
+                Optional<Instant> until = instant("until");
+                if (since.isPresent() && until.isPresent() && since.get().isAfter(until.get())) {
+                    throw new UsageException("--since=" + since.get() + " is after --until=" + until.get());
+                }
+            }
+            case REPORT -> {
+                project();
+                creator();
+                period();
+                if (referenceDate().isPresent() && asOf().isPresent()) {
+                    throw new UsageException("give --reference-date or --as-of, not both");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    public Phase phase() {
+        String value = options.get("phase");
+        if (value == null) {
+            throw new UsageException("run needs --phase=close|nightly|final");
+        }
+        return Phase.parse(value).orElseThrow(() -> new UsageException(
+                "unknown phase '" + value + "' (phases: close, nightly, final)"));
+    }
+
+    public Optional<Instant> asOf() {
+        return instant("as-of");
+    }
+
+    public Optional<Instant> since() {
+        return instant("since");
+    }
+
+    public Optional<Instant> until() {
+        return instant("until");
+    }
+
+    public UUID project() {
+        return uuid("project").orElseThrow(() -> new UsageException("report needs --project=UUID"));
+    }
+
+    public Optional<UUID> creator() {
+        return uuid("creator");
+    }
+
+    public Optional<Period> period() {
+        return option("period", "daily|weekly|monthly", v -> Period.parse(v).orElseThrow());
+    }
+
+    public Optional<LocalDate> referenceDate() {
+        return option("reference-date", "a date YYYY-MM-DD", LocalDate::parse);
+    }
+
+    private Optional<Instant> instant(String name) {
+        return option(name, "an ISO-8601 UTC instant such as 2026-05-25T05:00:00Z", Instant::parse);
+    }
+
+    private Optional<UUID> uuid(String name) {
+        return option(name, "a UUID", v -> {
+            if (v.length() != 36) {
+                throw new IllegalArgumentException(v);
+            }
+            return UUID.fromString(v);
+        });
+    }
+
+    private <T> Optional<T> option(String name, String expected, Function<String, T> parser) {
+        String value = options.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.apply(value));
+        } catch (DateTimeParseException | IllegalArgumentException | java.util.NoSuchElementException e) {
+            throw new UsageException("--" + name + "='" + value + "' is not " + expected);
+        }
+    }
+}

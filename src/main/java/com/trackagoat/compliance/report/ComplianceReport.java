@@ -1,0 +1,121 @@
+package com.trackagoat.compliance.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.trackagoat.compliance.cli.UsageException;
+import com.trackagoat.compliance.evaluation.CreatorActivity;
+import com.trackagoat.compliance.evaluation.Goal;
+import com.trackagoat.compliance.evaluation.GoalEvaluator;
+import com.trackagoat.compliance.evaluation.Outcome;
+import com.trackagoat.compliance.evaluation.Period;
+import com.trackagoat.compliance.evaluation.Window;
+import com.trackagoat.compliance.json.ComplianceJson;
+import com.trackagoat.compliance.snapshot.CreatorActivityRepository;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The body of {@code GET /api/v1/projects/:projectId/goal-compliance}, evaluated live with the same evaluator
+ * as the snapshot jobs.
+ */
+@Component
+public class ComplianceReport {
+
+    /** Goals of a creator in the API's order: period (daily, weekly, monthly), metric, id. */
+    private static final Comparator<Goal> GOAL_ORDER = Comparator
+            .comparing((Goal g) -> Period.parse(g.period()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(g -> String.valueOf(g.metric()))
+            .thenComparing(Goal::id);
+
+    /** Longer than any window (31 days plus a DST hour), so a span around a window's anchor contains it. */
+    private static final Duration WINDOW_MARGIN = Duration.ofDays(33);
+
+    private final ReportRepository repository;
+    private final CreatorActivityRepository activities;
+    private final GoalEvaluator evaluator;
+    private final Clock clock;
+
+    ComplianceReport(ReportRepository repository, NamedParameterJdbcTemplate jdbc, GoalEvaluator evaluator,
+                     Clock clock) {
+        this.repository = repository;
+        this.activities = new CreatorActivityRepository(jdbc);
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    /** The report as pretty-printed JSON. */
+    public String render(UUID projectId, Optional<UUID> creatorId, Optional<Period> period,
+                         Optional<LocalDate> referenceDate, Optional<Instant> asOf) {
+        return ComplianceJson.writePretty(build(projectId, creatorId, period, referenceDate, asOf));
+    }
+
+    public ObjectNode build(UUID projectId, Optional<UUID> creatorId, Optional<Period> period,
+                            Optional<LocalDate> referenceDate, Optional<Instant> asOfOption) {
+        ReportRepository.Project project = repository.project(projectId)
+                .orElseThrow(() -> new UsageException("project " + projectId + " does not exist"));
+        ZoneId zone = GoalEvaluator.zoneOf(project.timezone()).orElse(ZoneOffset.UTC);
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Instant asOf = asOfOption.orElseGet(() -> referenceDate.filter(d -> !d.equals(today))
+                .map(d -> d.plusDays(1).atStartOfDay(zone).toInstant())
+                .orElse(now));
+        LocalDate reported = referenceDate.orElseGet(() -> asOf.atZone(zone).toLocalDate());
+
+        List<ReportRepository.Creator> creators = repository.creators(projectId, creatorId);
+        List<ReportRepository.ReportedGoal> goals = repository.goals(projectId, creatorId, period);
+        Map<UUID, CreatorActivity> activity = loadActivity(goals, asOf);
+
+        Map<UUID, ArrayNode> compliance = new LinkedHashMap<>();
+        creators.forEach(c -> compliance.put(c.id(), JsonNodeFactory.instance.arrayNode()));
+        ArrayNode rejected = JsonNodeFactory.instance.arrayNode();
+        goals.stream().sorted(Comparator.comparing(ReportRepository.ReportedGoal::goal, GOAL_ORDER)).forEach(g -> {
+            Outcome outcome = evaluator.evaluateLive(g.goal(), project.timezone(), g.creatorExists(),
+                    activity.getOrDefault(g.goal().creatorId(), CreatorActivity.NONE), asOf);
+            if (outcome instanceof Outcome.Evaluated evaluated && compliance.containsKey(g.goal().creatorId())) {
+                compliance.get(g.goal().creatorId()).add(ReportJson.compliance(g.goal(), evaluated.evaluation()));
+            } else if (outcome instanceof Outcome.Rejected r) {
+                rejected.add(ReportJson.rejection(g.goal().id(), r.rejection()));
+            }
+        });
+        return ReportJson.body(creators, compliance, project.timezone(), reported, rejected);
+    }
+
+    private Map<UUID, CreatorActivity> loadActivity(List<ReportRepository.ReportedGoal> goals, Instant asOf) {
+        Set<UUID> creators = goals.stream().filter(ReportRepository.ReportedGoal::creatorExists)
+                .map(g -> g.goal().creatorId()).collect(Collectors.toSet());
+        if (creators.isEmpty()) {
+            return Map.of();
+        }
+        Instant from = goals.stream().map(g -> anchor(g.goal(), asOf)).min(Instant::compareTo).orElseThrow();
+        Instant to = goals.stream().map(g -> anchor(g.goal(), asOf)).max(Instant::compareTo).orElseThrow();
+        return activities.load(creators, new Window(from.minus(WINDOW_MARGIN), to.plus(WINDOW_MARGIN)), asOf);
+    }
+
+    /** An instant within a day of the window the goal is evaluated over: as_of, or just after its end date. */
+    private static Instant anchor(Goal goal, Instant asOf) {
+        if (goal.endDate() == null) {
+            return asOf;
+        }
+        Instant afterEnd = goal.endDate().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return afterEnd.isBefore(asOf) ? afterEnd : asOf;
+    }
+
+}

@@ -1,0 +1,69 @@
+package com.trackagoat.compliance.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * A database of its own for one test class on the real PostgreSQL at 127.0.0.1:5432, dropped at the end.
+ * Use it as a {@code static} field closed in {@code @AfterAll}.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String USER = "postgres";
+
+    private final String name;
+    private final SingleConnectionDataSource dataSource;
+
+    private TestDatabase(String name) {
+        this.name = name;
+        this.dataSource = new SingleConnectionDataSource(url(), USER, "", true);
+    }
+
+    /** Creates an empty database named after the test class. */
+    public static TestDatabase create(Class<?> testClass) {
+        String name = ("gc_" + testClass.getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
+        admin("CREATE DATABASE " + name);
+        return new TestDatabase(name);
+    }
+
+    public String url() {
+        return SERVER + name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The Spring argument that points the application at this database. */
+    public String urlArg() {
+        return "--spring.datasource.url=" + url();
+    }
+
+    public JdbcTemplate jdbc() {
+        return new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public void close() {
+        dataSource.destroy();
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
