@@ -14,7 +14,7 @@ final class Hours {
 
     /** Hours rounded half up to one decimal, always with scale 1 (48.0, not 48): integer tenths, no floats. */
     static BigDecimal tenths(Duration duration) {
-        return BigDecimal.valueOf(Math.floorDiv(duration.toMillis(), TENTH_MS), 1);
+        return BigDecimal.valueOf(Math.floorDiv(duration.toMillis() + TENTH_MS / 2, TENTH_MS), 1);
     }
 
     /**

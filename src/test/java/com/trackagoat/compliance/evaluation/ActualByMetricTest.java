@@ -167,7 +167,8 @@ class ActualByMetricTest {
         Outcome outcome = evaluator.settle(new Terms(Metric.ENGAGEMENT, 100, WEEK), negativeShares, at(AS_OF));
 
         // then
-        assertThat(rejected(outcome).detail()).isEqualTo("video posted at 2026-05-20T03:00:00Z has negative shares (-1)");
+        assertThat(rejected(outcome).detail())
+                .isEqualTo("video posted at 2026-05-20T03:00:00Z has negative shares (-1)");
     }
 
     @Test

@@ -21,7 +21,8 @@ class AdvisoryTest {
 
     private static final Window WEEK = window("2026-05-18T05:00:00Z", "2026-05-25T05:00:00Z");
     private static final String IN_PROGRESS = "Period in progress \u2014 closes in %s. Final actual may be higher.";
-    private static final String ENDED = "Period ended %s ago. Late-period posts may still be processing through scrape.";
+    private static final String ENDED = "Period ended %s ago. "
+            + "Late-period posts may still be processing through scrape.";
     private static final String STALE = "Stats last scraped %s ago. Views, engagement, or follower counts may "
             + "undercount until the next scrape runs.";
 
@@ -117,8 +118,8 @@ class AdvisoryTest {
     }
 
     @ParameterizedTest(name = "scraped at {0}: {1} ago")
-    @CsvSource({"2026-05-21T10:36:00Z, 1 hour", "2026-05-21T10:36:00.001Z, less than an hour", "2026-05-21T06:36:00Z, 5 hours",
-            "2026-05-21T11:35:00Z, less than an hour"})
+    @CsvSource({"2026-05-21T10:36:00Z, 1 hour", "2026-05-21T10:36:00.001Z, less than an hour",
+            "2026-05-21T06:36:00Z, 5 hours", "2026-05-21T11:35:00Z, less than an hour"})
     void staleStatsUnderADayOldReadInHours(String scrapedAt, String duration) {
         // given stats that turn stale at once
         EvaluationSettings strict = new EvaluationSettings(new BigDecimal("0.7"), Duration.ofHours(48),

@@ -142,9 +142,9 @@ class GoldenEvaluatorTest {
         scheduledRows.addAll(golden.expectedRejects().stream().filter(row -> !"final".equals(text(row, "phase")))
                 .toList());
         for (JsonNode row : scheduledRows) {
-            Phase previous = expected.put(key(row, instant(row, "as_of")), Phase.parse(text(row, "phase")).orElseThrow());
-            if (previous != null) {
-                differences.add(key(row, instant(row, "as_of")) + ": golden has two rows at one midnight");
+            String key = key(row, instant(row, "as_of"));
+            if (expected.put(key, Phase.parse(text(row, "phase")).orElseThrow()) != null) {
+                differences.add(key + ": golden has two rows at one midnight");
             }
         }
         int checked = 0;

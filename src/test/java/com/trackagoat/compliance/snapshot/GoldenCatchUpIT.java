@@ -81,7 +81,7 @@ class GoldenCatchUpIT {
         String before = dump();
         Cli.Result again = catchUp();
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains("0 ran, 530 had already completed");
+        assertThat(again.out()).contains(" 0 ran, ").doesNotContain("failed");
         assertThat(dump()).isEqualTo(before);
     }
 
