@@ -59,7 +59,7 @@ public final class GoalEvaluator {
      */
     public Optional<Phase> phaseAt(Goal goal, String timezone, boolean creatorExists, Instant midnight) {
         ZoneId zone = scheduleZone(timezone);
-        if (!goal.active() || goal.createdAt().isAfter(midnight) || !Schedule.isMidnight(midnight, zone)) {
+        if (!isSnapshotInstant(goal, zone, midnight)) {
             return Optional.empty();
         }
         Optional<Rejection> rejection = validate(goal, timezone, creatorExists);
@@ -77,12 +77,10 @@ public final class GoalEvaluator {
      */
     public Optional<Window> snapshotWindow(Goal goal, String timezone, Phase phase, Instant midnight) {
         // Whether the creator exists is not known here; evaluateSnapshot rejects a missing one.
-        if (validate(goal, timezone, true).isPresent()
-                || !phaseAt(goal, timezone, true, midnight).equals(Optional.of(phase))) {
+        if (validate(goal, timezone, true).isPresent()) {
             return Optional.empty();
         }
-        Schedule schedule = Schedule.of(goal, scheduleZone(timezone));
-        return Optional.of(schedule.snapshotWindow(phase, schedule.localDate(midnight)));
+        return snapshotWindow(goal, Schedule.of(goal, scheduleZone(timezone)), phase, midnight);
     }
 
     /** A {@code close} or {@code nightly} snapshot of the goal at {@code midnight} (as_of = midnight). */
@@ -92,10 +90,10 @@ public final class GoalEvaluator {
         if (rejection.isPresent()) {
             return new Outcome.Rejected(rejection.get());
         }
-        Window window = snapshotWindow(goal, timezone, phase, midnight)
+        Schedule schedule = Schedule.of(goal, scheduleZone(timezone));
+        Window window = snapshotWindow(goal, schedule, phase, midnight)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "goal " + goal.id() + " has no " + phase.code() + " snapshot at " + midnight));
-        Schedule schedule = Schedule.of(goal, scheduleZone(timezone));
         return evaluate(goal, schedule, window, activity, midnight);
     }
 
@@ -116,6 +114,19 @@ public final class GoalEvaluator {
      */
     public Outcome settle(Terms closeTerms, CreatorActivity activity, Instant asOf) {
         return scoring.evaluate(closeTerms, activity, asOf, null);
+    }
+
+    private static boolean isSnapshotInstant(Goal goal, ZoneId zone, Instant midnight) {
+        return goal.active() && !goal.createdAt().isAfter(midnight) && Schedule.isMidnight(midnight, zone);
+    }
+
+    /** The window of a valid goal's {@code phase} snapshot at {@code midnight}, if it has one there. */
+    private static Optional<Window> snapshotWindow(Goal goal, Schedule schedule, Phase phase, Instant midnight) {
+        if (!isSnapshotInstant(goal, schedule.zone(), midnight)) {
+            return Optional.empty();
+        }
+        LocalDate day = schedule.localDate(midnight);
+        return schedule.phaseOn(day).filter(phase::equals).map(due -> schedule.snapshotWindow(due, day));
     }
 
     /** Evaluates a validated goal over {@code window}; before its start nothing has accrued. */

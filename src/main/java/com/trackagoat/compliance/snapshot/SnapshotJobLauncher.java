@@ -2,11 +2,15 @@ package com.trackagoat.compliance.snapshot;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.LocalDateTime;
+
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.system.GoalComplianceProperties;
@@ -67,10 +71,9 @@ public class SnapshotJobLauncher {
                 return Result.ALREADY_COMPLETE;
             }
             if (status.isRunning() || status == BatchStatus.UNKNOWN) {
-                // We hold the instance's lock, so the process that left it running is gone.
-                log.warn("{}: execution {} was left {} by a process that died; recovering it", instance,
-                        last.getId(), status);
-                last = jobOperator.recover(last);
+                log.warn("{}: execution {} was left {} (its process died or lost the database); recovering it",
+                        instance, last.getId(), status);
+                last = markFailed(jobRepository.getJobExecution(last.getId()));
             }
             log.info("{}: resuming execution {} ({})", instance, last.getId(), last.getStatus());
             return result(instance, jobOperator.restart(last));
@@ -78,6 +81,31 @@ public class SnapshotJobLauncher {
             log.error("{}: failed: {}", instance, e.toString());
             return Result.FAILED;
         }
+    }
+
+    /**
+     * Marks an execution that can no longer be running as FAILED so that it can restart. Safe because we hold
+     * the instance's lock (its owner is gone), and because each chunk's writes commit atomically with its
+     * checkpoint, the saved checkpoint always matches what is in the tables, even when Spring Batch itself
+     * could not tell whether the last chunk committed (status UNKNOWN, which {@code JobOperator.recover}
+     * refuses).
+     */
+    private JobExecution markFailed(JobExecution execution) {
+        LocalDateTime now = LocalDateTime.now();
+        ExitStatus recovered = ExitStatus.FAILED.addExitDescription("recovered: its process died or lost the database");
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(recovered);
+                step.setEndTime(now);
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(recovered);
+        execution.setEndTime(now);
+        jobRepository.update(execution);
+        return execution;
     }
 
     private Result result(SnapshotJobParameters instance, JobExecution execution) {
