@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -99,14 +97,9 @@ public class ComplianceReport {
     }
 
     private Map<UUID, CreatorActivity> loadActivity(List<ReportRepository.ReportedGoal> goals, Instant asOf) {
-        Set<UUID> creators = goals.stream().filter(ReportRepository.ReportedGoal::creatorExists)
-                .map(g -> g.goal().creatorId()).collect(Collectors.toSet());
-        if (creators.isEmpty()) {
-            return Map.of();
-        }
-        Instant from = goals.stream().map(g -> anchor(g.goal(), asOf)).min(Instant::compareTo).orElseThrow();
-        Instant to = goals.stream().map(g -> anchor(g.goal(), asOf)).max(Instant::compareTo).orElseThrow();
-        return activities.load(creators, new Window(from.minus(WINDOW_MARGIN), to.plus(WINDOW_MARGIN)), asOf);
+        return activities.loadFor(goals.stream().filter(ReportRepository.ReportedGoal::creatorExists).toList(),
+                g -> g.goal().creatorId(), g -> Optional.of(new Window(anchor(g.goal(), asOf).minus(WINDOW_MARGIN),
+                        anchor(g.goal(), asOf).plus(WINDOW_MARGIN))), asOf);
     }
 
     /** An instant within a day of the window the goal is evaluated over: as_of, or just after its end date. */

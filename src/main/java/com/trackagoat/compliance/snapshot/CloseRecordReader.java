@@ -2,12 +2,10 @@ package com.trackagoat.compliance.snapshot;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -66,18 +64,10 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
     }
 
     private List<SnapshotWork.OfClose> withActivity(List<CloseRecord> closes) {
-        if (closes.isEmpty()) {
-            return List.of();
-        }
-        Set<UUID> creators = closes.stream().map(CloseRecord::creatorId).collect(Collectors.toSet());
-        Instant from = closes.stream().map(c -> c.terms().window().start()).min(Instant::compareTo).orElseThrow();
-        Instant to = closes.stream().map(c -> c.terms().window().end()).max(Instant::compareTo).orElseThrow();
-        Map<UUID, CreatorActivity> loaded = activities.load(creators, new Window(from, to), asOf);
-        List<SnapshotWork.OfClose> work = new ArrayList<>(closes.size());
-        for (CloseRecord c : closes) {
-            work.add(new SnapshotWork.OfClose(c, loaded.getOrDefault(c.creatorId(), CreatorActivity.NONE)));
-        }
-        return work;
+        Map<UUID, CreatorActivity> loaded = activities.loadFor(closes, CloseRecord::creatorId,
+                c -> Optional.of(c.terms().window()), asOf);
+        return closes.stream().map(c -> new SnapshotWork.OfClose(c,
+                loaded.getOrDefault(c.creatorId(), CreatorActivity.NONE))).toList();
     }
 
     @Override

@@ -6,9 +6,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -82,6 +86,26 @@ public class CreatorActivityRepository {
             activity.put(id, new CreatorActivity(videos.getOrDefault(id, List.of()), scrapes.getOrDefault(id, List.of())));
         }
         return activity;
+    }
+
+    /**
+     * The activity a page of items needs: for the creators of the items that have a window, everything within
+     * the span of those windows, in the same two queries.
+     */
+    public <T> Map<UUID, CreatorActivity> loadFor(Collection<T> items, Function<T, UUID> creatorOf,
+                                                  Function<T, Optional<Window>> windowOf, Instant asOf) {
+        Set<UUID> creators = new HashSet<>();
+        Instant from = null;
+        Instant to = null;
+        for (T item : items) {
+            Optional<Window> window = windowOf.apply(item);
+            if (window.isPresent()) {
+                creators.add(creatorOf.apply(item));
+                from = from == null || window.get().start().isBefore(from) ? window.get().start() : from;
+                to = to == null || window.get().end().isAfter(to) ? window.get().end() : to;
+            }
+        }
+        return creators.isEmpty() ? Map.of() : load(creators, new Window(from, to), asOf);
     }
 
     static OffsetDateTime utc(Instant instant) {

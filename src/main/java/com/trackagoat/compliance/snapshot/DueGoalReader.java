@@ -3,12 +3,9 @@ package com.trackagoat.compliance.snapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -18,7 +15,6 @@ import com.trackagoat.compliance.evaluation.CreatorActivity;
 import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Phase;
-import com.trackagoat.compliance.evaluation.Window;
 
 /**
  * Reads the goals that get a close (or nightly) snapshot at one midnight: goals of the organizations whose
@@ -92,24 +88,10 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
     }
 
     private List<SnapshotWork.OfGoal> withActivity(List<DueGoal> due) {
-        Set<UUID> creators = new HashSet<>();
-        Instant from = null;
-        Instant to = null;
-        for (DueGoal d : due) {
-            Optional<Window> window = evaluator.snapshotWindow(d.goal(), d.timezone(), phase, asOf);
-            if (window.isPresent()) {
-                creators.add(d.goal().creatorId());
-                from = from == null || window.get().start().isBefore(from) ? window.get().start() : from;
-                to = to == null || window.get().end().isAfter(to) ? window.get().end() : to;
-            }
-        }
-        Map<UUID, CreatorActivity> loaded = creators.isEmpty() ? Map.of()
-                : activities.load(creators, new Window(from, to), asOf);
-        List<SnapshotWork.OfGoal> work = new ArrayList<>(due.size());
-        for (DueGoal d : due) {
-            work.add(new SnapshotWork.OfGoal(d, loaded.getOrDefault(d.goal().creatorId(), CreatorActivity.NONE)));
-        }
-        return work;
+        Map<UUID, CreatorActivity> loaded = activities.loadFor(due, d -> d.goal().creatorId(),
+                d -> evaluator.snapshotWindow(d.goal(), d.timezone(), phase, asOf), asOf);
+        return due.stream().map(d -> new SnapshotWork.OfGoal(d,
+                loaded.getOrDefault(d.goal().creatorId(), CreatorActivity.NONE))).toList();
     }
 
     @Override
