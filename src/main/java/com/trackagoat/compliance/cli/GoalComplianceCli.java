@@ -46,12 +46,21 @@ public final class GoalComplianceCli {
         }
     }
 
+    /** The most telling cause: the database's own words where there are any, else the root cause. */
     private static String rootMessage(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
+        Throwable database = null;
+        while (true) {
+            if (root instanceof java.sql.SQLException) {
+                database = root;
+            }
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.toString() : root.getMessage();
-        return message.replace('\n', ' ');
+        Throwable telling = database != null ? database : root;
+        String message = telling.getMessage() == null ? telling.toString() : telling.getMessage();
+        return message.replace('\n', ' ').strip();
     }
 }
