@@ -74,7 +74,7 @@ public class CatchUp {
 
     private List<SnapshotJobParameters> plan(Instant from, Instant to) {
         List<SnapshotJobParameters> plan = new ArrayList<>(CatchUpPlanner.plan(ScheduledZones.load(jdbc), from, to,
-                properties.getSettleDelay(), history.completedCloses()));
+                properties.getSettleDelay(), history.completedCloses(from.minus(properties.getSettleDelay()), to)));
         for (SnapshotJobParameters unfinished : history.unfinished()) {
             if (!unfinished.asOf().isAfter(to) && !plan.contains(unfinished)) {
                 plan.add(unfinished);

@@ -29,9 +29,9 @@ class SnapshotConfiguration {
 
     @Bean
     SnapshotJobLauncher snapshotJobLauncher(JobOperator jobOperator, JobRepository jobRepository,
-                                            Job goalSnapshotJob, InstanceLocks locks, SnapshotJobHistory history,
+                                            Job goalSnapshotJob, InstanceLocks locks,
                                             GoalComplianceProperties properties) {
-        return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks, history, properties);
+        return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks, properties);
     }
 
     @Bean

@@ -2,10 +2,10 @@ package com.trackagoat.compliance.snapshot;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -15,16 +15,28 @@ import com.trackagoat.compliance.evaluation.Phase;
 /** What the job repository ({@code BATCH_*} tables) knows of past snapshot job instances. */
 class SnapshotJobHistory {
 
-    /** Each instance's phase and as_of, with whether any of its executions completed or was abandoned. */
+    /** The snapshot job's instances with their phase, as_of, and whether any execution completed (or was abandoned). */
     private static final String INSTANCES = """
-            SELECT ph.PARAMETER_VALUE AS phase, CAST(a.PARAMETER_VALUE AS timestamptz) AS as_of,
-                   bool_or(e.STATUS IN ('COMPLETED', 'ABANDONED')) AS done
-            FROM BATCH_JOB_INSTANCE i
-            JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
-            JOIN BATCH_JOB_EXECUTION_PARAMS ph ON ph.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND ph.PARAMETER_NAME = 'phase'
-            JOIN BATCH_JOB_EXECUTION_PARAMS a ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.PARAMETER_NAME = 'asOf'
-            WHERE i.JOB_NAME = :jobName
-            GROUP BY i.JOB_INSTANCE_ID, ph.PARAMETER_VALUE, a.PARAMETER_VALUE
+            WITH instances AS (
+              SELECT ph.PARAMETER_VALUE AS phase, CAST(a.PARAMETER_VALUE AS timestamptz) AS as_of,
+                     bool_or(e.STATUS IN ('COMPLETED', 'ABANDONED')) AS done
+              FROM BATCH_JOB_INSTANCE i
+              JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
+              JOIN BATCH_JOB_EXECUTION_PARAMS ph
+                ON ph.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND ph.PARAMETER_NAME = 'phase'
+              JOIN BATCH_JOB_EXECUTION_PARAMS a
+                ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.PARAMETER_NAME = 'asOf'
+              WHERE i.JOB_NAME = :jobName
+              GROUP BY i.JOB_INSTANCE_ID, ph.PARAMETER_VALUE, a.PARAMETER_VALUE
+            )
+            """;
+
+    private static final String LAST_COMPLETED = INSTANCES + "SELECT max(as_of) FROM instances WHERE done";
+
+    private static final String UNFINISHED = INSTANCES + "SELECT phase, as_of FROM instances WHERE NOT done";
+
+    private static final String COMPLETED_CLOSES = INSTANCES + """
+            SELECT as_of FROM instances WHERE done AND phase = 'close' AND as_of > :from AND as_of <= :to
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -33,32 +45,28 @@ class SnapshotJobHistory {
         this.jdbc = jdbc;
     }
 
-    record Instance(SnapshotJobParameters job, boolean done) {
-    }
-
-    List<Instance> instances() {
-        return jdbc.query(INSTANCES, new MapSqlParameterSource("jobName", SnapshotJobConfiguration.JOB_NAME),
-                (rs, n) -> new Instance(new SnapshotJobParameters(Phase.parse(rs.getString("phase")).orElseThrow(),
-                        rs.getObject("as_of", OffsetDateTime.class).toInstant()), rs.getBoolean("done")));
-    }
-
     /** The latest as_of of a completed instance. */
     Optional<Instant> lastCompleted() {
-        return instances().stream().filter(Instance::done).map(i -> i.job().asOf()).max(Instant::compareTo);
+        OffsetDateTime last = jdbc.queryForObject(LAST_COMPLETED, params(), OffsetDateTime.class);
+        return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
     }
 
     /** Instances that started but never completed (failed, stopped, or left running by a dead process). */
     List<SnapshotJobParameters> unfinished() {
-        return instances().stream().filter(i -> !i.done()).map(Instance::job).toList();
+        return jdbc.query(UNFINISHED, params(), (rs, n) -> new SnapshotJobParameters(
+                Phase.parse(rs.getString("phase")).orElseThrow(),
+                rs.getObject("as_of", OffsetDateTime.class).toInstant()));
     }
 
-    /** The instants of completed close instances. */
-    Set<Instant> completedCloses() {
-        return instances().stream().filter(Instance::done).map(Instance::job)
-                .filter(j -> j.phase() == Phase.CLOSE).map(SnapshotJobParameters::asOf).collect(Collectors.toSet());
+    /** The instants in {@code (from, to]} of completed close instances. */
+    Set<Instant> completedCloses(Instant from, Instant to) {
+        MapSqlParameterSource params = params().addValue("from", CreatorActivityRepository.utc(from))
+                .addValue("to", CreatorActivityRepository.utc(to));
+        return new HashSet<>(jdbc.query(COMPLETED_CLOSES, params,
+                (rs, n) -> rs.getObject("as_of", OffsetDateTime.class).toInstant()));
     }
 
-    boolean isCompleted(SnapshotJobParameters job) {
-        return instances().stream().anyMatch(i -> i.done() && i.job().equals(job));
+    private static MapSqlParameterSource params() {
+        return new MapSqlParameterSource("jobName", SnapshotJobConfiguration.JOB_NAME);
     }
 }

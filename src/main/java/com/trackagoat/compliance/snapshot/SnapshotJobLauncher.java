@@ -40,16 +40,14 @@ public class SnapshotJobLauncher {
     private final JobRepository jobRepository;
     private final Job job;
     private final InstanceLocks locks;
-    private final SnapshotJobHistory history;
     private final GoalComplianceProperties properties;
 
     SnapshotJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, InstanceLocks locks,
-                        SnapshotJobHistory history, GoalComplianceProperties properties) {
+                        GoalComplianceProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.locks = locks;
-        this.history = history;
         this.properties = properties;
     }
 
@@ -118,7 +116,8 @@ public class SnapshotJobLauncher {
     }
 
     private boolean closeCompleted(SnapshotJobParameters finalInstance) {
-        return history.isCompleted(closeOf(finalInstance));
+        JobExecution close = jobRepository.getLastJobExecution(job.getName(), closeOf(finalInstance).toJobParameters());
+        return close != null && close.getStatus() == BatchStatus.COMPLETED;
     }
 
     private SnapshotJobParameters closeOf(SnapshotJobParameters finalInstance) {

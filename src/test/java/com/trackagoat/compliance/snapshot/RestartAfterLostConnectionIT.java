@@ -89,6 +89,15 @@ class RestartAfterLostConnectionIT {
         assertThat(BulkGoals.resultsDigest(uninterrupted.jdbc())).isEqualTo(before);
     }
 
+    @Test
+    void aFinalIsNotRunBeforeTheCloseItSettlesHasCompleted() {
+        Cli.Result early = Cli.run(uninterrupted, "run", "--phase=final", "--as-of=2026-06-10T05:00:00Z");
+
+        assertThat(early.exitCode()).isEqualTo(1);
+        assertThat(early.out()).contains("not run: the close it settles has not completed");
+        assertThat(count(uninterrupted, "SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'final'")).isZero();
+    }
+
     static long waitForSnapshots(TestDatabase db, long atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
