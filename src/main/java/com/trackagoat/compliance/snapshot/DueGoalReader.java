@@ -49,7 +49,9 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
     private final GoalEvaluator evaluator;
     private final Phase phase;
     private final Instant asOf;
-    private final ScheduledZones zones;
+    /** The stored zone texts with a midnight at as_of, and whether it is a UTC midnight: fixed for the job. */
+    private final String[] dueZones;
+    private final boolean utcMidnight;
 
     DueGoalReader(NamedParameterJdbcTemplate jdbc, CreatorActivityRepository activities, GoalEvaluator evaluator,
                   Phase phase, Instant asOf, ScheduledZones zones, int pageSize) {
@@ -59,15 +61,16 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
         this.evaluator = evaluator;
         this.phase = phase;
         this.asOf = asOf;
-        this.zones = zones;
+        this.dueZones = zones.zonesWithMidnightAt(asOf).toArray(String[]::new);
+        this.utcMidnight = zones.isUtcMidnight(asOf);
     }
 
     @Override
     protected Page<SnapshotWork.OfGoal> fetchPage(UUID after, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("asOf", CreatorActivityRepository.utc(asOf))
-                .addValue("zones", zones.zonesWithMidnightAt(asOf).toArray(String[]::new))
-                .addValue("utcMidnight", zones.isUtcMidnight(asOf))
+                .addValue("zones", dueZones)
+                .addValue("utcMidnight", utcMidnight)
                 .addValue("after", after)
                 .addValue("limit", limit);
         List<DueGoal> rows = jdbc.query(CANDIDATES, params, (rs, n) -> new DueGoal(
