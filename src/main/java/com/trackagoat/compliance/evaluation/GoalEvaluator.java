@@ -42,6 +42,11 @@ public final class GoalEvaluator {
         return zoneOf(timezone).orElse(ZoneId.of("UTC"));
     }
 
+    /** Whether {@code instant} is a local midnight in {@code zone} (after a DST gap at midnight: the day's first instant). */
+    public static boolean isLocalMidnight(Instant instant, ZoneId zone) {
+        return Schedule.isMidnight(instant, zone);
+    }
+
     /**
      * The first reject reason (in the spec's precedence order) that can be decided without creator data, i.e.
      * every reason but {@code invalid_data}.
@@ -95,6 +100,17 @@ public final class GoalEvaluator {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "goal " + goal.id() + " has no " + phase.code() + " snapshot at " + midnight));
         return evaluate(goal, schedule, window, activity, midnight);
+    }
+
+    /**
+     * The window {@link #evaluateLive} evaluates at {@code asOf}; empty for a goal rejected before data is read.
+     * Lets a caller fetch just the creator data it needs.
+     */
+    public Optional<Window> liveWindow(Goal goal, String timezone, Instant asOf) {
+        if (validate(goal, timezone, true).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Schedule.of(goal, scheduleZone(timezone)).liveWindow(asOf));
     }
 
     /** What the API shows for the goal at any instant {@code asOf} (the window containing it). */

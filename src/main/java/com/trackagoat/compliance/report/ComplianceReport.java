@@ -1,7 +1,6 @@
 package com.trackagoat.compliance.report;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +21,6 @@ import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Outcome;
 import com.trackagoat.compliance.evaluation.Period;
-import com.trackagoat.compliance.evaluation.Window;
 import com.trackagoat.compliance.json.ComplianceJson;
 import com.trackagoat.compliance.snapshot.CreatorActivityRepository;
 
@@ -42,9 +40,6 @@ public class ComplianceReport {
             .comparing((Goal g) -> Period.parse(g.period()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
             .thenComparing(g -> String.valueOf(g.metric()))
             .thenComparing(Goal::id);
-
-    /** Longer than any window (31 days plus a DST hour), so a span around a window's anchor contains it. */
-    private static final Duration WINDOW_MARGIN = Duration.ofDays(33);
 
     private final ReportRepository repository;
     private final CreatorActivityRepository activities;
@@ -79,7 +74,7 @@ public class ComplianceReport {
 
         List<ReportRepository.Creator> creators = repository.creators(projectId, creatorId);
         List<ReportRepository.ReportedGoal> goals = repository.goals(projectId, creatorId, period);
-        Map<UUID, CreatorActivity> activity = loadActivity(goals, asOf);
+        Map<UUID, CreatorActivity> activity = loadActivity(goals, project.timezone(), asOf);
 
         Map<UUID, ArrayNode> compliance = new LinkedHashMap<>();
         creators.forEach(c -> compliance.put(c.id(), JsonNodeFactory.instance.arrayNode()));
@@ -96,19 +91,9 @@ public class ComplianceReport {
         return ReportJson.body(creators, compliance, project.timezone(), reported, rejected);
     }
 
-    private Map<UUID, CreatorActivity> loadActivity(List<ReportRepository.ReportedGoal> goals, Instant asOf) {
+    private Map<UUID, CreatorActivity> loadActivity(List<ReportRepository.ReportedGoal> goals, String timezone,
+                                                    Instant asOf) {
         return activities.loadFor(goals.stream().filter(ReportRepository.ReportedGoal::creatorExists).toList(),
-                g -> g.goal().creatorId(), g -> Optional.of(new Window(anchor(g.goal(), asOf).minus(WINDOW_MARGIN),
-                        anchor(g.goal(), asOf).plus(WINDOW_MARGIN))), asOf);
+                g -> g.goal().creatorId(), g -> evaluator.liveWindow(g.goal(), timezone, asOf), asOf);
     }
-
-    /** An instant within a day of the window the goal is evaluated over: as_of, or just after its end date. */
-    private static Instant anchor(Goal goal, Instant asOf) {
-        if (goal.endDate() == null) {
-            return asOf;
-        }
-        Instant afterEnd = goal.endDate().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return afterEnd.isBefore(asOf) ? afterEnd : asOf;
-    }
-
 }

@@ -37,7 +37,7 @@ public final class ScheduledZones {
     public Set<String> zonesWithMidnightAt(Instant instant) {
         Set<String> due = new LinkedHashSet<>();
         for (String timezone : timezones) {
-            if (isMidnight(instant, GoalEvaluator.scheduleZone(timezone))) {
+            if (GoalEvaluator.isLocalMidnight(instant, GoalEvaluator.scheduleZone(timezone))) {
                 due.add(timezone);
             }
         }
@@ -45,7 +45,7 @@ public final class ScheduledZones {
     }
 
     public boolean isUtcMidnight(Instant instant) {
-        return isMidnight(instant, ZoneOffset.UTC);
+        return GoalEvaluator.isLocalMidnight(instant, ZoneOffset.UTC);
     }
 
     /** Every instant in {@code (since, until]} that is a midnight of some schedule (UTC's included). */
@@ -64,11 +64,5 @@ public final class ScheduledZones {
             }
         }
         return midnights;
-    }
-
-    /** Whether {@code instant} is the start of its local day in {@code zone} (after a DST gap: its first instant). */
-    static boolean isMidnight(Instant instant, ZoneId zone) {
-        LocalDate date = instant.atZone(zone).toLocalDate();
-        return date.atStartOfDay(zone).toInstant().equals(instant);
     }
 }

@@ -30,6 +30,17 @@ class LiveAndFinalEvaluationTest {
     }
 
     @Test
+    void liveWindowIsTheWindowTheLiveEvaluationUsesAndNoneForARejectedGoal() {
+        Goal ended = goal().weekly().endDate("2026-03-04").build();
+
+        assertThat(evaluator.liveWindow(ended, UTC, at("2026-05-21T11:36:00Z")))
+                .contains(window("2026-03-02T00:00:00Z", "2026-03-05T00:00:00Z"))
+                .contains(live(ended, "2026-05-21T11:36:00Z", activity().build()).terms().window());
+        assertThat(evaluator.liveWindow(goal().weekly().build(), "Mars/Olympus", at("2026-05-21T11:36:00Z")))
+                .isEmpty();
+    }
+
+    @Test
     void liveBeforeTheStartShowsTheCalendarPeriodNotYetStarted() {
         // when
         Evaluation live = live(goal().monthly().startDate("2026-07-01").build(), "2026-05-21T11:36:00Z",
