@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.trackagoat.compliance.demo.Demo;
 import com.trackagoat.compliance.report.ComplianceReport;
+import com.trackagoat.compliance.schedule.Serve;
 import com.trackagoat.compliance.snapshot.CatchUp;
 import com.trackagoat.compliance.snapshot.SnapshotJobLauncher;
 import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
@@ -20,16 +21,19 @@ class CommandRunner {
     private final CatchUp catchUp;
     private final ComplianceReport report;
     private final Demo demo;
+    private final Serve serve;
 
-    CommandRunner(Flyway flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo) {
+    CommandRunner(Flyway flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo,
+                  Serve serve) {
         this.flyway = flyway;
         this.launcher = launcher;
         this.catchUp = catchUp;
         this.report = report;
         this.demo = demo;
+        this.serve = serve;
     }
 
-    int run(Invocation invocation, PrintStream out) {
+    int run(Invocation invocation, PrintStream out) throws Exception {
         return switch (invocation.command()) {
             case MIGRATE -> {
                 out.println("schema is at version " + flyway.info().current().getVersion());
@@ -47,7 +51,10 @@ class CommandRunner {
                 yield GoalComplianceCli.OK;
             }
             case DEMO -> demo.run(out);
-            case SERVE -> throw new UsageException("serve is not available yet: use catch-up from a scheduler");
+            case SERVE -> {
+                serve.run();
+                yield GoalComplianceCli.OK;
+            }
         };
     }
 
@@ -57,6 +64,7 @@ class CommandRunner {
             case COMPLETED -> "completed";
             case ALREADY_COMPLETE -> "already completed; nothing to do";
             case CLOSE_NOT_COMPLETE -> "not run: the close it settles has not completed";
+            case STOPPED -> "stopped by shutdown after its last committed chunk; the next run resumes it";
             case FAILED -> "failed; the next run resumes it";
         });
         return result == SnapshotJobLauncher.Result.COMPLETED || result == SnapshotJobLauncher.Result.ALREADY_COMPLETE

@@ -2,6 +2,7 @@ package com.trackagoat.compliance.cli;
 
 import java.io.PrintStream;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,6 +34,8 @@ public final class GoalComplianceCli {
         try {
             context = new SpringApplicationBuilder(GoalComplianceApplication.class)
                     .logStartupInfo(false)
+                    // Only serve runs a web server (actuator); the other commands run and exit.
+                    .web(invocation.command() == Command.SERVE ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                     .run(invocation.springArgs().toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("goal-compliance: cannot start: " + rootMessage(e));
@@ -43,6 +46,9 @@ public final class GoalComplianceCli {
         } catch (UsageException e) {
             err.println("goal-compliance: " + e.getMessage());
             return USAGE;
+        } catch (Exception e) {
+            err.println("goal-compliance: " + invocation.command().word() + " failed: " + rootMessage(e));
+            return JOB_FAILED;
         }
     }
 

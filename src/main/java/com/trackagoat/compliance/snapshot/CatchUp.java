@@ -5,16 +5,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.system.GoalComplianceProperties;
 
 /**
  * Runs every snapshot job instance due in a range that has not completed, oldest first, resuming unfinished
- * ones; stops at the first failure so that nothing runs ahead of a job it depends on.
+ * ones; stops at the first failure so that nothing runs ahead of a job it depends on, and at shutdown.
  */
 public class CatchUp {
 
@@ -25,56 +28,105 @@ public class CatchUp {
     private final JdbcTemplate jdbc;
     private final GoalComplianceProperties properties;
     private final Clock clock;
+    private final GracefulStop gracefulStop;
 
     CatchUp(SnapshotJobLauncher launcher, SnapshotJobHistory history, JdbcTemplate jdbc,
-            GoalComplianceProperties properties, Clock clock) {
+            GoalComplianceProperties properties, Clock clock, GracefulStop gracefulStop) {
         this.launcher = launcher;
         this.history = history;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.gracefulStop = gracefulStop;
+    }
+
+    /** How a catch-up ended. */
+    public enum Ending {
+        /** Every due instance has completed. */
+        DONE,
+        /** It stopped at a job that failed (or could not run yet); the next catch-up resumes there. */
+        FAILED,
+        /** Shutdown stopped it; the next catch-up resumes there. */
+        STOPPED
     }
 
     /** What a catch-up did. */
-    public record Summary(Instant since, Instant until, int due, int ran, int alreadyComplete, boolean failed) {
+    public record Summary(Instant since, Instant until, int due, int ran, int alreadyComplete, Ending ending) {
+
+        public boolean failed() {
+            return ending != Ending.DONE;
+        }
 
         @Override
         public String toString() {
             return "catch-up (" + since + ", " + until + "]: " + due + " snapshot jobs due, " + ran + " ran, "
-                    + alreadyComplete + " had already completed" + (failed ? "; stopped at a failed job" : "");
+                    + alreadyComplete + " had already completed" + switch (ending) {
+                        case DONE -> "";
+                        case FAILED -> "; stopped at a failed job";
+                        case STOPPED -> "; stopped by shutdown";
+                    };
         }
     }
 
     /**
-     * @param since exclusive start; default: the last completed instant, or the look-back on a new database
+     * @param since exclusive start; default: just before the last completed instant (whose other phases may not
+     *              have run), or the look-back on a new database
      * @param until inclusive end; default: now
      */
     public Summary run(Optional<Instant> since, Optional<Instant> until) {
         Instant to = until.orElseGet(clock::instant);
-        Instant from = since.orElseGet(() -> history.lastCompleted()
-                .orElseGet(() -> to.minus(properties.getCatchUp().getLookBack())));
+        Instant from = since.orElseGet(() -> defaultSince(to));
         List<SnapshotJobParameters> plan = plan(from, to);
-        log.info("catch-up ({}, {}]: {} snapshot jobs due", from, to, plan.size());
+        Set<SnapshotJobParameters> completed = history.completed(from, to);
+        List<SnapshotJobParameters> pending = plan.stream().filter(i -> !completed.contains(i)).toList();
         int ran = 0;
-        int skipped = 0;
-        for (SnapshotJobParameters instance : plan) {
+        int skipped = plan.size() - pending.size();
+        if (pending.isEmpty()) {
+            log.debug("catch-up ({}, {}]: nothing due", from, to);
+            return new Summary(from, to, plan.size(), ran, skipped, Ending.DONE);
+        }
+        log.info("catch-up ({}, {}]: {} snapshot jobs due, {} to run", from, to, plan.size(), pending.size());
+        for (SnapshotJobParameters instance : pending) {
+            if (gracefulStop.stopping()) {
+                log.info("catch-up stopped by shutdown before {}; the next run resumes from there", instance);
+                return new Summary(from, to, plan.size(), ran, skipped, Ending.STOPPED);
+            }
             SnapshotJobLauncher.Result result = launcher.run(instance);
             switch (result) {
                 case COMPLETED -> ran++;
                 case ALREADY_COMPLETE -> skipped++;
+                case STOPPED -> {
+                    return new Summary(from, to, plan.size(), ran, skipped, Ending.STOPPED);
+                }
                 case FAILED, CLOSE_NOT_COMPLETE -> {
                     log.error("catch-up stopped at {}: {}; the next run resumes from there", instance, result);
-                    return new Summary(from, to, plan.size(), ran, skipped, true);
+                    return new Summary(from, to, plan.size(), ran, skipped, Ending.FAILED);
                 }
             }
         }
         log.info("catch-up ({}, {}] done: {} jobs ran, {} had already completed", from, to, ran, skipped);
-        return new Summary(from, to, plan.size(), ran, skipped, false);
+        return new Summary(from, to, plan.size(), ran, skipped, Ending.DONE);
+    }
+
+    /** The oldest snapshot job instance due by {@code now} that has not completed, if any. */
+    public Optional<SnapshotJobParameters> oldestPending(Instant now) {
+        Instant from = defaultSince(now);
+        Set<SnapshotJobParameters> completed = history.completed(from, now);
+        return plan(from, now).stream().filter(i -> !completed.contains(i)).findFirst();
+    }
+
+    private Instant defaultSince(Instant until) {
+        return history.lastCompleted().map(last -> last.minusMillis(1))
+                .orElseGet(() -> until.minus(properties.getCatchUp().getLookBack()));
     }
 
     private List<SnapshotJobParameters> plan(Instant from, Instant to) {
+        Set<Instant> completedCloses = history.completed(from.minus(properties.getSettleDelay()), to).stream()
+                .filter(instance -> instance.phase() == Phase.CLOSE)
+                .map(SnapshotJobParameters::asOf)
+                .collect(Collectors.toSet());
         List<SnapshotJobParameters> plan = new ArrayList<>(CatchUpPlanner.plan(ScheduledZones.load(jdbc), from, to,
-                properties.getSettleDelay(), history.completedCloses(from.minus(properties.getSettleDelay()), to)));
+                properties.getSettleDelay(), completedCloses));
         for (SnapshotJobParameters unfinished : history.unfinished()) {
             if (!unfinished.asOf().isAfter(to) && !plan.contains(unfinished)) {
                 plan.add(unfinished);

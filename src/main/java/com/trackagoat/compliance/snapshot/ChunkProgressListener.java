@@ -3,6 +3,7 @@ package com.trackagoat.compliance.snapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +12,12 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.trackagoat.compliance.evaluation.Phase;
 
 /**
- * Logs progress per chunk (goals done, rate) and a summary per run, and before each chunk checks that this
+ * Logs progress per chunk (goals done of at most how many, rate, time left at that rate) and a summary per run, and before each chunk checks that this
  * process still holds the job instance's lock, so that a run whose lock connection was lost stops instead of
  * racing a process that took the instance over.
  */
@@ -21,15 +25,27 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
 
     private static final Logger log = LoggerFactory.getLogger(ChunkProgressListener.class);
 
+    /** Close and nightly read at most every active goal; a final reads the close rows it settles. */
+    private static final String ACTIVE_GOALS = "SELECT count(*) FROM creator_goals WHERE is_active";
+    private static final String CLOSE_ROWS = """
+            SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = :closedAt
+            """;
+
     private final InstanceLocks instanceLocks;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Duration settleDelay;
     private final Clock clock;
     private SnapshotJobParameters job;
     private Instant started;
     private long snapshots;
     private long rejects;
+    private long atMost;
 
-    ChunkProgressListener(InstanceLocks instanceLocks, Clock clock) {
+    ChunkProgressListener(InstanceLocks instanceLocks, NamedParameterJdbcTemplate jdbc, Duration settleDelay,
+                          Clock clock) {
         this.instanceLocks = instanceLocks;
+        this.jdbc = jdbc;
+        this.settleDelay = settleDelay;
         this.clock = clock;
     }
 
@@ -38,6 +54,10 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
         job = SnapshotJobParameters.of(stepExecution.getJobParameters().getString(SnapshotJobParameters.PHASE),
                 stepExecution.getJobParameters().getString(SnapshotJobParameters.AS_OF));
         started = clock.instant();
+        atMost = job.phase() == Phase.FINAL
+                ? jdbc.queryForObject(CLOSE_ROWS, Map.of("closedAt",
+                        CreatorActivityRepository.utc(job.asOf().minus(settleDelay))), Long.class)
+                : jdbc.getJdbcTemplate().queryForObject(ACTIVE_GOALS, Long.class);
         String resumeAfter = stepExecution.getExecutionContext().getString(KeysetPagingReader.LAST_KEY, null);
         if (resumeAfter != null) {
             log.info("{}: resuming after goal {} (last committed chunk)", job, resumeAfter);
@@ -58,8 +78,10 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
                 rejects++;
             }
         }
-        log.info("{}: {} goals done ({} snapshots, {} rejects), {} goals/s", job, snapshots + rejects, snapshots,
-                rejects, rate(snapshots + rejects));
+        long done = snapshots + rejects;
+        long rate = rate(done);
+        log.info("{}: {} goals done of at most {} ({} snapshots, {} rejects), {} goals/s, at most {} s left", job,
+                done, atMost, snapshots, rejects, rate, Math.max(0, atMost - done) / Math.max(1, rate));
     }
 
     @Override

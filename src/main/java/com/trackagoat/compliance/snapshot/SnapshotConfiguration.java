@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.trackagoat.compliance.system.GoalComplianceProperties;
 
-/** Wiring of the pieces that launch snapshot jobs: locks, history, launcher, catch-up. */
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wiring of the pieces that launch snapshot jobs: locks, history, launcher, catch-up, stop and metrics. */
 @Configuration(proxyBeanMethods = false)
 class SnapshotConfiguration {
 
@@ -28,15 +30,27 @@ class SnapshotConfiguration {
     }
 
     @Bean
+    GracefulStop gracefulStop(GoalComplianceProperties properties) {
+        return new GracefulStop(properties.getShutdownTimeout());
+    }
+
+    @Bean
+    SnapshotMetrics snapshotMetrics(MeterRegistry registry) {
+        return new SnapshotMetrics(registry);
+    }
+
+    @Bean
     SnapshotJobLauncher snapshotJobLauncher(JobOperator jobOperator, JobRepository jobRepository,
                                             Job goalSnapshotJob, InstanceLocks locks,
-                                            GoalComplianceProperties properties) {
-        return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks, properties);
+                                            GoalComplianceProperties properties, SnapshotMetrics metrics,
+                                            Clock clock) {
+        return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks, properties, metrics,
+                clock);
     }
 
     @Bean
     CatchUp catchUp(SnapshotJobLauncher launcher, SnapshotJobHistory history, NamedParameterJdbcTemplate jdbc,
-                    GoalComplianceProperties properties, Clock clock) {
-        return new CatchUp(launcher, history, jdbc.getJdbcTemplate(), properties, clock);
+                    GoalComplianceProperties properties, Clock clock, GracefulStop gracefulStop) {
+        return new CatchUp(launcher, history, jdbc.getJdbcTemplate(), properties, clock, gracefulStop);
     }
 }

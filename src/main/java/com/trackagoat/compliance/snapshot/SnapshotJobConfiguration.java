@@ -7,6 +7,8 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -45,6 +47,7 @@ class SnapshotJobConfiguration {
     Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
                       SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
+                      ItemWriteListener<SnapshotRecord> snapshotMetricsListener, GracefulStop gracefulStop,
                       GoalComplianceProperties properties) {
         return new StepBuilder("snapshotStep", jobRepository)
                 .<SnapshotWork, SnapshotRecord>chunk(properties.getChunkSize())
@@ -53,6 +56,8 @@ class SnapshotJobConfiguration {
                 .processor(snapshotProcessor)
                 .writer(snapshotWriter)
                 .listener(chunkProgressListener)
+                .listener(snapshotMetricsListener)
+                .listener((StepExecutionListener) gracefulStop)
                 .build();
     }
 
@@ -93,8 +98,16 @@ class SnapshotJobConfiguration {
 
     @Bean
     @StepScope
-    ChunkProgressListener chunkProgressListener(InstanceLocks instanceLocks, Clock clock) {
-        return new ChunkProgressListener(instanceLocks, clock);
+    ChunkProgressListener chunkProgressListener(InstanceLocks instanceLocks, NamedParameterJdbcTemplate jdbc,
+                                                GoalComplianceProperties properties, Clock clock) {
+        return new ChunkProgressListener(instanceLocks, jdbc, properties.getSettleDelay(), clock);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriteListener<SnapshotRecord> snapshotMetricsListener(@Value("#{jobParameters['phase']}") String phase,
+                                                              SnapshotMetrics metrics) {
+        return metrics.writeListener(Phase.parse(phase).orElseThrow());
     }
 
     /** The close instant a final settles: one settle delay earlier. */

@@ -1,5 +1,7 @@
 package com.trackagoat.compliance.snapshot;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -35,8 +37,8 @@ class SnapshotJobHistory {
 
     private static final String UNFINISHED = INSTANCES + "SELECT phase, as_of FROM instances WHERE NOT done";
 
-    private static final String COMPLETED_CLOSES = INSTANCES + """
-            SELECT as_of FROM instances WHERE done AND phase = 'close' AND as_of > :from AND as_of <= :to
+    private static final String COMPLETED = INSTANCES + """
+            SELECT phase, as_of FROM instances WHERE done AND as_of > :from AND as_of <= :to
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -53,17 +55,19 @@ class SnapshotJobHistory {
 
     /** Instances that started but never completed (failed, stopped, or left running by a dead process). */
     List<SnapshotJobParameters> unfinished() {
-        return jdbc.query(UNFINISHED, params(), (rs, n) -> new SnapshotJobParameters(
-                Phase.parse(rs.getString("phase")).orElseThrow(),
-                rs.getObject("as_of", OffsetDateTime.class).toInstant()));
+        return jdbc.query(UNFINISHED, params(), (rs, n) -> instance(rs));
     }
 
-    /** The instants in {@code (from, to]} of completed close instances. */
-    Set<Instant> completedCloses(Instant from, Instant to) {
+    /** The instances with as_of in {@code (from, to]} that have completed. */
+    Set<SnapshotJobParameters> completed(Instant from, Instant to) {
         MapSqlParameterSource params = params().addValue("from", CreatorActivityRepository.utc(from))
                 .addValue("to", CreatorActivityRepository.utc(to));
-        return new HashSet<>(jdbc.query(COMPLETED_CLOSES, params,
-                (rs, n) -> rs.getObject("as_of", OffsetDateTime.class).toInstant()));
+        return new HashSet<>(jdbc.query(COMPLETED, params, (rs, n) -> instance(rs)));
+    }
+
+    private static SnapshotJobParameters instance(ResultSet rs) throws SQLException {
+        return new SnapshotJobParameters(Phase.parse(rs.getString("phase")).orElseThrow(),
+                rs.getObject("as_of", OffsetDateTime.class).toInstant());
     }
 
     private static MapSqlParameterSource params() {

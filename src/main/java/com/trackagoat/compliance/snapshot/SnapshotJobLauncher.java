@@ -2,6 +2,9 @@ package com.trackagoat.compliance.snapshot;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 
 import org.springframework.batch.core.BatchStatus;
@@ -32,6 +35,8 @@ public class SnapshotJobLauncher {
         ALREADY_COMPLETE,
         /** A final whose close has not completed: not run. */
         CLOSE_NOT_COMPLETE,
+        /** Shutdown stopped it at a chunk boundary; the next run resumes it. */
+        STOPPED,
         /** It failed; its progress is kept and the next run resumes it. */
         FAILED
     }
@@ -41,17 +46,28 @@ public class SnapshotJobLauncher {
     private final Job job;
     private final InstanceLocks locks;
     private final GoalComplianceProperties properties;
+    private final SnapshotMetrics metrics;
+    private final Clock clock;
 
     SnapshotJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, InstanceLocks locks,
-                        GoalComplianceProperties properties) {
+                        GoalComplianceProperties properties, SnapshotMetrics metrics, Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.locks = locks;
         this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     public Result run(SnapshotJobParameters instance) {
+        Instant started = clock.instant();
+        Result result = runOnce(instance);
+        metrics.recordJob(instance, result, Duration.between(started, clock.instant()));
+        return result;
+    }
+
+    private Result runOnce(SnapshotJobParameters instance) {
         if (instance.phase() == Phase.FINAL && !closeCompleted(instance)) {
             log.warn("{}: not run: the close snapshot job it settles ({}) has not completed", instance,
                     closeOf(instance));
@@ -65,7 +81,7 @@ public class SnapshotJobLauncher {
             }
             BatchStatus status = last.getStatus();
             if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-                log.info("{}: already {} (execution {}); nothing to do", instance, status, last.getId());
+                log.debug("{}: already {} (execution {}); nothing to do", instance, status, last.getId());
                 return Result.ALREADY_COMPLETE;
             }
             if (status.isRunning() || status == BatchStatus.UNKNOWN) {
@@ -109,6 +125,11 @@ public class SnapshotJobLauncher {
     private Result result(SnapshotJobParameters instance, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return Result.COMPLETED;
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            log.info("{}: execution {} stopped at a chunk boundary; the next run resumes it", instance,
+                    execution.getId());
+            return Result.STOPPED;
         }
         log.error("{}: execution {} ended {}: {}", instance, execution.getId(), execution.getStatus(),
                 execution.getExitStatus().getExitDescription());

@@ -32,6 +32,9 @@ public class GoalComplianceProperties {
     /** Whether the configured database is created when it does not exist. */
     private boolean createDatabase = true;
 
+    /** How long shutdown waits for running snapshot jobs to commit their current chunk and stop. */
+    private Duration shutdownTimeout = Duration.ofSeconds(25);
+
     private final CatchUp catchUp = new CatchUp();
 
     /** Catch-up of snapshot jobs that were due while nothing ran. */
@@ -108,6 +111,14 @@ public class GoalComplianceProperties {
 
     public void setCreateDatabase(boolean createDatabase) {
         this.createDatabase = createDatabase;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     public CatchUp getCatchUp() {

@@ -1,0 +1,57 @@
+package com.trackagoat.compliance.schedule;
+
+import java.util.concurrent.CountDownLatch;
+
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * The {@code serve} command: registers the snapshot tick with the clustered Quartz scheduler, asks for one
+ * catch-up now (through Quartz, so that nodes starting together take turns), starts the scheduler and waits
+ * until the application is stopped (SIGTERM).
+ */
+public class Serve implements ApplicationListener<ContextClosedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(Serve.class);
+
+    private final Scheduler scheduler;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    Serve(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Runs until the application context closes. */
+    public void run() throws SchedulerException, InterruptedException {
+        scheduler.addJob(SnapshotSchedule.tickJob(), true);
+        scheduleQuarterHourly();
+        scheduler.triggerJob(SnapshotSchedule.TICK);
+        scheduler.start();
+        log.info("serving: scheduler {} (instance {}) runs due snapshot jobs at every quarter hour (cron '{}' UTC)",
+                scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId(), SnapshotSchedule.CRON);
+        closed.await();
+    }
+
+    /** Keeps an existing trigger (and its misfire state) as long as it has the same schedule. */
+    private void scheduleQuarterHourly() throws SchedulerException {
+        if (scheduler.getTrigger(SnapshotSchedule.QUARTER_HOURLY) instanceof org.quartz.CronTrigger existing
+                && SnapshotSchedule.CRON.equals(existing.getCronExpression())) {
+            return;
+        }
+        try {
+            scheduler.scheduleJob(SnapshotSchedule.quarterHourly());
+        } catch (ObjectAlreadyExistsException e) {
+            scheduler.rescheduleJob(SnapshotSchedule.QUARTER_HOURLY, SnapshotSchedule.quarterHourly());
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        closed.countDown();
+    }
+}

@@ -1,0 +1,30 @@
+package com.trackagoat.compliance.schedule;
+
+import java.util.Optional;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+import com.trackagoat.compliance.snapshot.CatchUp;
+
+/**
+ * The Quartz job of {@code serve}: runs what {@code catch-up} would run now. Quartz fires it at every quarter
+ * hour (every organization's local midnight, and every final's settle instant, falls on one) and once at each
+ * start. {@link DisallowConcurrentExecution} holds across the cluster in the JDBC job store, so one node at a
+ * time runs it; the snapshot launcher's per-instance locks make each job instance run once even so.
+ */
+@DisallowConcurrentExecution
+public class SnapshotTick implements Job {
+
+    private final CatchUp catchUp;
+
+    public SnapshotTick(CatchUp catchUp) {
+        this.catchUp = catchUp;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        catchUp.run(Optional.empty(), Optional.empty());
+    }
+}
