@@ -47,6 +47,10 @@ public final class GoalComplianceCli {
             err.println("goal-compliance: " + e.getMessage());
             return USAGE;
         } catch (Exception e) {
+            if (!context.isActive()) { // stopped (SIGTERM) while it was starting
+                err.println("goal-compliance: " + invocation.command().word() + " stopped while starting");
+                return OK;
+            }
             err.println("goal-compliance: " + invocation.command().word() + " failed: " + rootMessage(e));
             return JOB_FAILED;
         }

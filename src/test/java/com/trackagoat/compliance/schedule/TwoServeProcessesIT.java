@@ -1,0 +1,103 @@
+package com.trackagoat.compliance.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.trackagoat.compliance.support.BulkGoals;
+import com.trackagoat.compliance.support.Cli;
+import com.trackagoat.compliance.support.RecentGoals;
+import com.trackagoat.compliance.support.ServeProcess;
+import com.trackagoat.compliance.support.TestDatabase;
+
+/**
+ * Two {@code serve} processes started together on one database, with due instants in the past (zones with
+ * :00, :30 and :45 offsets, and DST in the south), catch up to exactly the rows of one {@code catch-up} over the
+ * same window, each job instance with one COMPLETED execution; both answer health and Prometheus.
+ */
+class TwoServeProcessesIT {
+
+    private static final String[] ZONES = {"America/Chicago", "Asia/Kathmandu", "Asia/Kolkata", "Australia/Adelaide"};
+    private static final String LAG = "goal_compliance_snapshot_lag_seconds{application=\"goal-compliance\"}";
+
+    private static TestDatabase served;
+    private static TestDatabase reference;
+
+    @BeforeAll
+    static void createDatabases() {
+        served = TestDatabase.create(TwoServeProcessesIT.class);
+        reference = TestDatabase.create(TwoServeProcessesIT.class);
+        Instant anchor = RecentGoals.anchor();
+        for (TestDatabase db : new TestDatabase[] {served, reference}) {
+            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
+            RecentGoals.insert(db.jdbc(), anchor, 200, ZONES);
+        }
+    }
+
+    @AfterAll
+    static void dropDatabases() {
+        served.close();
+        reference.close();
+    }
+
+    @Test
+    void twoServeProcessesCatchUpExactlyOnceToTheRowsOfOneCatchUp() throws Exception {
+        // given two serve processes started together, looking back over about three days of due instants
+        String lookBack = "--goal-compliance.catch-up.look-back="
+                + RecentGoals.lookBackBetweenQuarterHours(Duration.ofHours(80));
+        List<Instant[]> windows = new ArrayList<>();
+        try (ServeProcess a = ServeProcess.start(served, "two-serve-a", lookBack);
+             ServeProcess b = ServeProcess.start(served, "two-serve-b", lookBack)) {
+            // when both have caught up
+            ServeProcess.await("both report no snapshot lag", Duration.ofMinutes(4),
+                    () -> a.metric(LAG) == 0.0 && b.metric(LAG) == 0.0);
+
+            // then both are healthy, and their counters add up to the rows written
+            for (ServeProcess serve : List.of(a, b)) {
+                assertThat(serve.get("/actuator/health/readiness")).contains("\"status\":\"UP\"")
+                        .contains("\"db\":{").contains("\"scheduler\":{").contains("\"clustered\":true");
+                assertThat(serve.get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
+            }
+            for (String phase : List.of("close", "nightly", "final")) {
+                double counted = a.sum("goal_compliance_goals_evaluated_total", "phase=\"" + phase + "\"")
+                        + b.sum("goal_compliance_goals_evaluated_total", "phase=\"" + phase + "\"");
+                assertThat((long) counted).as(phase + " snapshots counted").isEqualTo(count(
+                        "SELECT count(*) FROM goal_compliance_snapshots WHERE phase = '" + phase + "'")).isPositive();
+            }
+            double jobs = a.sum("goal_compliance_job_duration_seconds_count", "result=\"completed\"")
+                    + b.sum("goal_compliance_job_duration_seconds_count", "result=\"completed\"");
+            assertThat((long) jobs).isEqualTo(count("SELECT count(*) FROM BATCH_JOB_EXECUTION"));
+            a.terminate();
+            b.terminate();
+            assertThat(a.output() + b.output()).doesNotContain(" ERROR ").contains("serving: scheduler");
+            windows.addAll(a.catchUpWindows());
+            windows.addAll(b.catchUpWindows());
+        }
+
+        // and one catch-up over the same window writes exactly the same rows
+        Instant since = windows.stream().map(w -> w[0]).min(Comparator.naturalOrder()).orElseThrow();
+        Instant until = windows.stream().map(w -> w[1]).max(Comparator.naturalOrder()).orElseThrow();
+        assertThat(Cli.run(reference, "catch-up", "--since=" + since, "--until=" + until).exitCode()).isZero();
+        assertThat(BulkGoals.resultsDigest(served.jdbc())).isEqualTo(BulkGoals.resultsDigest(reference.jdbc()));
+        assertThat(count("SELECT count(*) FROM BATCH_JOB_INSTANCE"))
+                .isEqualTo(reference.jdbc().queryForObject("SELECT count(*) FROM BATCH_JOB_INSTANCE", Long.class))
+                .isGreaterThan(20);
+        // each instance ran once: one execution each, all COMPLETED
+        assertThat(count("SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS <> 'COMPLETED'")).isZero();
+        assertThat(count("SELECT count(*) FROM BATCH_JOB_EXECUTION"))
+                .isEqualTo(count("SELECT count(*) FROM BATCH_JOB_INSTANCE"));
+        assertThat(count("SELECT count(DISTINCT phase) FROM goal_compliance_snapshots")).isEqualTo(3);
+    }
+
+    private static long count(String sql) {
+        return served.jdbc().queryForObject(sql, Long.class);
+    }
+}

@@ -1,0 +1,136 @@
+package com.trackagoat.compliance.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged jar running {@code serve} as a child process on a free port, its output in a log file. */
+public final class ServeProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "goal-compliance.jar");
+    private static final Pattern CATCH_UP_WINDOW = Pattern.compile("catch-up \\((\\S+), (\\S+)]: ");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final File log;
+    private final int port;
+
+    private ServeProcess(Process process, File log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts {@code serve} against the database with extra Spring arguments; logs go to target/{name}.log. */
+    public static ServeProcess start(TestDatabase db, String name, String... settings) {
+        assertThat(JAR).as("the packaged jar (run mvn verify)").exists();
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "serve",
+                db.urlArg(), "--server.port=" + port));
+        command.addAll(List.of(settings));
+        File log = Path.of("target", name + ".log").toFile();
+        try {
+            return new ServeProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(),
+                    log, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET on this process's HTTP port; the body, or "" while it does not answer. */
+    public String get(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** The value of a Prometheus sample line starting with {@code series}, or NaN if absent. */
+    public double metric(String series) {
+        return get("/actuator/prometheus").lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(Double.NaN);
+    }
+
+    /** The sum of all Prometheus samples of a metric whose labels contain every given label. */
+    public double sum(String metric, String... labels) {
+        return get("/actuator/prometheus").lines().filter(line -> line.startsWith(metric + "{"))
+                .filter(line -> List.of(labels).stream().allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The (since, until] windows of the catch-ups this process logged. */
+    public List<Instant[]> catchUpWindows() {
+        List<Instant[]> windows = new ArrayList<>();
+        Matcher m = CATCH_UP_WINDOW.matcher(output());
+        while (m.find()) {
+            windows.add(new Instant[] {Instant.parse(m.group(1)), Instant.parse(m.group(2))});
+        }
+        return windows;
+    }
+
+    /** Sends SIGTERM and waits for the process to end. */
+    public void terminate() throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("serve stopped after SIGTERM").isTrue();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    /** Polls until the condition holds; fails after the timeout. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out waiting until " + what).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
