@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import org.flywaydb.core.Flyway;
 import org.springframework.stereotype.Component;
 
+import com.trackagoat.compliance.api.key.ApiKeyCommand;
 import com.trackagoat.compliance.demo.Demo;
 import com.trackagoat.compliance.report.ComplianceReport;
 import com.trackagoat.compliance.snapshot.CatchUp;
@@ -20,13 +21,16 @@ class CommandRunner {
     private final CatchUp catchUp;
     private final ComplianceReport report;
     private final Demo demo;
+    private final ApiKeyCommand apiKeys;
 
-    CommandRunner(Flyway flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo) {
+    CommandRunner(Flyway flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo,
+                  ApiKeyCommand apiKeys) {
         this.flyway = flyway;
         this.launcher = launcher;
         this.catchUp = catchUp;
         this.report = report;
         this.demo = demo;
+        this.apiKeys = apiKeys;
     }
 
     int run(Invocation invocation, PrintStream out) {
@@ -47,6 +51,14 @@ class CommandRunner {
                 yield GoalComplianceCli.OK;
             }
             case DEMO -> demo.run(out);
+            case API_KEY -> {
+                if (invocation.apiKeyAction() == Invocation.ApiKeyAction.CREATE) {
+                    apiKeys.create(invocation.org(), invocation.keyName(), out);
+                } else {
+                    apiKeys.revoke(invocation.keyId(), out);
+                }
+                yield GoalComplianceCli.OK;
+            }
             case SERVE -> throw new UsageException("serve is not available yet: use catch-up from a scheduler");
         };
     }
