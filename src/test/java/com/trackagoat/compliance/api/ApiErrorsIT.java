@@ -215,6 +215,9 @@ class ApiErrorsIT {
         assertThat(response.json().at("/paths/~1api~1v1~1projects~1{projectId}~1goal-compliance/get/parameters")
                 .findValuesAsString("name")).containsExactlyInAnyOrder("projectId", "creator_id", "period", "reference_date");
         assertThat(response.json().at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
+        ApiServer.Response yaml = server.get("/v3/api-docs.yaml", null);
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.body()).contains("openapi:", "/api/v1/projects/{projectId}/payout-eligibility:");
     }
 
     @Test
