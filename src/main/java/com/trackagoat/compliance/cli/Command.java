@@ -11,7 +11,9 @@ public enum Command {
     RUN("run", "phase", "as-of"),
     CATCH_UP("catch-up", "since", "until"),
     REPORT("report", "project", "creator", "period", "reference-date", "as-of"),
-    DEMO("demo");
+    DEMO("demo"),
+    /** {@code api-key create --org=UUID --name=TEXT} or {@code api-key revoke --id=UUID}: the read API's keys. */
+    API_KEY("api-key", "action", "org", "name", "id");
 
     private final String word;
     private final Set<String> options;

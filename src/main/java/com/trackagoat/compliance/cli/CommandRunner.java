@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import org.flywaydb.core.Flyway;
 import org.springframework.stereotype.Component;
 
+import com.trackagoat.compliance.api.key.ApiKeyCommand;
 import com.trackagoat.compliance.demo.Demo;
 import com.trackagoat.compliance.report.ComplianceReport;
 import com.trackagoat.compliance.schedule.Serve;
@@ -22,15 +23,17 @@ class CommandRunner {
     private final ComplianceReport report;
     private final Demo demo;
     private final Serve serve;
+    private final ApiKeyCommand apiKeys;
 
     CommandRunner(Flyway flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo,
-                  Serve serve) {
+                  Serve serve, ApiKeyCommand apiKeys) {
         this.flyway = flyway;
         this.launcher = launcher;
         this.catchUp = catchUp;
         this.report = report;
         this.demo = demo;
         this.serve = serve;
+        this.apiKeys = apiKeys;
     }
 
     int run(Invocation invocation, PrintStream out) throws Exception {
@@ -53,6 +56,14 @@ class CommandRunner {
             case DEMO -> demo.run(out);
             case SERVE -> {
                 serve.run();
+                yield GoalComplianceCli.OK;
+            }
+            case API_KEY -> {
+                if (invocation.apiKeyAction() == Invocation.ApiKeyAction.CREATE) {
+                    apiKeys.create(invocation.org(), invocation.keyName(), out);
+                } else {
+                    apiKeys.revoke(invocation.keyId(), out);
+                }
                 yield GoalComplianceCli.OK;
             }
         };

@@ -40,8 +40,10 @@ public record Invocation(Command command, Map<String, String> options, List<Stri
             } else if (!commandSeen) {
                 String word = arg;
                 command = Command.of(word).orElseThrow(() -> new UsageException("unknown command '" + word
-                        + "' (commands: serve, migrate, run, catch-up, report, demo)"));
+                        + "' (commands: serve, migrate, run, catch-up, report, demo, api-key)"));
                 commandSeen = true;
+            } else if (command == Command.API_KEY && !options.containsKey("action")) {
+                options.put("action", arg); // api-key's sub-command: create or revoke
             } else {
                 throw new UsageException("unexpected argument '" + arg + "'");
             }
@@ -77,9 +79,51 @@ public record Invocation(Command command, Map<String, String> options, List<Stri
                     throw new UsageException("give --reference-date or --as-of, not both");
                 }
             }
+            case API_KEY -> {
+                if (apiKeyAction() == ApiKeyAction.CREATE) {
+                    org();
+                    keyName();
+                } else {
+                    keyId();
+                }
+            }
             default -> {
             }
         }
+    }
+
+    /** What {@code api-key} does. */
+    public enum ApiKeyAction {
+        CREATE, REVOKE
+    }
+
+    public ApiKeyAction apiKeyAction() {
+        String value = options.get("action");
+        if (value == null) {
+            throw new UsageException("api-key needs create or revoke: api-key create --org=UUID --name=TEXT"
+                    + " | api-key revoke --id=UUID");
+        }
+        return switch (value) {
+            case "create" -> ApiKeyAction.CREATE;
+            case "revoke" -> ApiKeyAction.REVOKE;
+            default -> throw new UsageException("unknown api-key action '" + value + "' (actions: create, revoke)");
+        };
+    }
+
+    public UUID org() {
+        return uuid("org").orElseThrow(() -> new UsageException("api-key create needs --org=UUID"));
+    }
+
+    public String keyName() {
+        String name = options.getOrDefault("name", "").strip();
+        if (name.isEmpty()) {
+            throw new UsageException("api-key create needs --name=TEXT (what the key is for)");
+        }
+        return name;
+    }
+
+    public UUID keyId() {
+        return uuid("id").orElseThrow(() -> new UsageException("api-key revoke needs --id=UUID"));
     }
 
     public Phase phase() {

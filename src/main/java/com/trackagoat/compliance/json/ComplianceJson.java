@@ -66,6 +66,11 @@ public final class ComplianceJson {
         return node;
     }
 
+    /** Parses JSON text, such as a stored {@code advisory} column. */
+    public static JsonNode read(String json) {
+        return MAPPER.readTree(json);
+    }
+
     public static String write(JsonNode node) {
         return MAPPER.writeValueAsString(node);
     }

@@ -72,7 +72,7 @@ public class ComplianceReport {
                 .orElse(now));
         LocalDate reported = referenceDate.orElseGet(() -> asOf.atZone(zone).toLocalDate());
 
-        List<ReportRepository.Creator> creators = repository.creators(projectId, creatorId);
+        List<Creator> creators = repository.creators(projectId, creatorId);
         List<ReportRepository.ReportedGoal> goals = repository.goals(projectId, creatorId, period);
         Map<UUID, CreatorActivity> activity = loadActivity(goals, project.timezone(), asOf);
 

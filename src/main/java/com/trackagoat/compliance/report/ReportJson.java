@@ -14,16 +14,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The report body's JSON, field for field in the seed page's order. */
-final class ReportJson {
+/**
+ * The report body's JSON, field for field in the seed page's order. Public so that the read API builds its
+ * snapshot-backed bodies with the same code.
+ */
+public final class ReportJson {
 
     private ReportJson() {
     }
 
-    static ObjectNode body(List<ReportRepository.Creator> creators, Map<UUID, ArrayNode> compliance,
+    public static ObjectNode body(List<Creator> creators, Map<UUID, ArrayNode> compliance,
                            String timezone, LocalDate referenceDate, ArrayNode rejected) {
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        for (ReportRepository.Creator c : creators) {
+        for (Creator c : creators) {
             ObjectNode creator = ComplianceJson.object();
             creator.put("id", c.id().toString());
             creator.put("tiktok_handle", c.tiktokHandle());
@@ -45,7 +48,7 @@ final class ReportJson {
         return body;
     }
 
-    static ObjectNode compliance(Goal g, Evaluation e) {
+    public static ObjectNode compliance(Goal g, Evaluation e) {
         ObjectNode goal = ComplianceJson.object();
         goal.put("id", g.id().toString());
         goal.put("creator_id", g.creatorId().toString());
@@ -66,7 +69,7 @@ final class ReportJson {
         return node;
     }
 
-    static ObjectNode rejection(UUID goalId, Rejection rejection) {
+    public static ObjectNode rejection(UUID goalId, Rejection rejection) {
         ObjectNode node = ComplianceJson.object();
         node.put("goal_id", goalId.toString());
         node.put("reason", rejection.reason().code());

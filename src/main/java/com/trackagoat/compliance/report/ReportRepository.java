@@ -54,9 +54,6 @@ class ReportRepository {
     record Project(UUID id, String timezone) {
     }
 
-    record Creator(UUID id, String tiktokHandle, String displayName, String avatarUrl) {
-    }
-
     record ReportedGoal(Goal goal, boolean creatorExists) {
     }
 
