@@ -9,6 +9,7 @@ public enum Command {
     SERVE("serve"),
     MIGRATE("migrate"),
     RUN("run", "phase", "as-of"),
+    RERUN("rerun", "phase", "as-of"),
     CATCH_UP("catch-up", "since", "until"),
     REPORT("report", "project", "creator", "period", "reference-date", "as-of"),
     DEMO("demo"),

@@ -12,6 +12,7 @@ import com.trackagoat.compliance.schedule.Serve;
 import com.trackagoat.compliance.snapshot.CatchUp;
 import com.trackagoat.compliance.snapshot.SnapshotJobLauncher;
 import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
+import com.trackagoat.compliance.snapshot.SnapshotRerun;
 
 /** Runs a parsed command in the started application and returns its exit code. */
 @Component
@@ -23,16 +24,18 @@ class CommandRunner {
     private final ComplianceReport report;
     private final Demo demo;
     private final Serve serve;
+    private final SnapshotRerun rerun;
     private final ApiKeyCommand apiKeys;
 
     CommandRunner(Flyway flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo,
-                  Serve serve, ApiKeyCommand apiKeys) {
+                  Serve serve, SnapshotRerun rerun, ApiKeyCommand apiKeys) {
         this.flyway = flyway;
         this.launcher = launcher;
         this.catchUp = catchUp;
         this.report = report;
         this.demo = demo;
         this.serve = serve;
+        this.rerun = rerun;
         this.apiKeys = apiKeys;
     }
 
@@ -42,7 +45,8 @@ class CommandRunner {
                 out.println("schema is at version " + flyway.info().current().getVersion());
                 yield GoalComplianceCli.OK;
             }
-            case RUN -> runOne(new SnapshotJobParameters(invocation.phase(), invocation.asOf().orElseThrow()), out);
+            case RUN -> printResult(instance(invocation), launcher.run(instance(invocation)), out);
+            case RERUN -> printResult(instance(invocation), rerun.rerun(instance(invocation)), out);
             case CATCH_UP -> {
                 CatchUp.Summary summary = catchUp.run(invocation.since(), invocation.until());
                 out.println(summary);
@@ -69,8 +73,11 @@ class CommandRunner {
         };
     }
 
-    private int runOne(SnapshotJobParameters instance, PrintStream out) {
-        SnapshotJobLauncher.Result result = launcher.run(instance);
+    private static SnapshotJobParameters instance(Invocation invocation) {
+        return new SnapshotJobParameters(invocation.phase(), invocation.asOf().orElseThrow());
+    }
+
+    private static int printResult(SnapshotJobParameters instance, SnapshotJobLauncher.Result result, PrintStream out) {
         out.println(instance + ": " + switch (result) {
             case COMPLETED -> "completed";
             case ALREADY_COMPLETE -> "already completed; nothing to do";

@@ -40,7 +40,7 @@ public record Invocation(Command command, Map<String, String> options, List<Stri
             } else if (!commandSeen) {
                 String word = arg;
                 command = Command.of(word).orElseThrow(() -> new UsageException("unknown command '" + word
-                        + "' (commands: serve, migrate, run, catch-up, report, demo, api-key)"));
+                        + "' (commands: serve, migrate, run, rerun, catch-up, report, demo, api-key)"));
                 commandSeen = true;
             } else if (command == Command.API_KEY && !options.containsKey("action")) {
                 options.put("action", arg); // api-key's sub-command: create or revoke
@@ -60,9 +60,9 @@ public record Invocation(Command command, Map<String, String> options, List<Stri
             }
         }
         switch (command) {
-            case RUN -> {
+            case RUN, RERUN -> {
                 phase();
-                asOf().orElseThrow(() -> new UsageException("run needs --as-of=INSTANT"));
+                asOf().orElseThrow(() -> new UsageException(command.word() + " needs --as-of=INSTANT"));
             }
             case CATCH_UP -> {
                 Optional<Instant> since = instant("since");
@@ -129,7 +129,7 @@ public record Invocation(Command command, Map<String, String> options, List<Stri
     public Phase phase() {
         String value = options.get("phase");
         if (value == null) {
-            throw new UsageException("run needs --phase=close|nightly|final");
+            throw new UsageException(command.word() + " needs --phase=close|nightly|final");
         }
         return Phase.parse(value).orElseThrow(() -> new UsageException(
                 "unknown phase '" + value + "' (phases: close, nightly, final)"));

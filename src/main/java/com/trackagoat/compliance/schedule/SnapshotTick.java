@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.trackagoat.compliance.snapshot.CatchUp;
 
@@ -17,6 +19,8 @@ import com.trackagoat.compliance.snapshot.CatchUp;
 @DisallowConcurrentExecution
 public class SnapshotTick implements Job {
 
+    private static final Logger log = LoggerFactory.getLogger(SnapshotTick.class);
+
     private final CatchUp catchUp;
 
     public SnapshotTick(CatchUp catchUp) {
@@ -25,6 +29,10 @@ public class SnapshotTick implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
+        if (context.isRecovering()) {
+            log.warn("re-running the snapshot tick of a scheduler node that died (fired at {})",
+                    context.getScheduledFireTime().toInstant());
+        }
         catchUp.run(Optional.empty(), Optional.empty());
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.trackagoat.compliance.system.GoalComplianceProperties;
 
@@ -46,6 +48,14 @@ class SnapshotConfiguration {
                                             Clock clock) {
         return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks, properties, metrics,
                 clock);
+    }
+
+    @Bean
+    SnapshotRerun snapshotRerun(SnapshotJobLauncher launcher, JobRepository jobRepository, Job goalSnapshotJob,
+                                InstanceLocks locks, NamedParameterJdbcTemplate jdbc,
+                                PlatformTransactionManager transactionManager) {
+        return new SnapshotRerun(launcher, jobRepository, goalSnapshotJob, locks, jdbc,
+                new TransactionTemplate(transactionManager));
     }
 
     @Bean

@@ -1,0 +1,93 @@
+package com.trackagoat.compliance.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.trackagoat.compliance.support.BulkGoals;
+import com.trackagoat.compliance.support.Cli;
+import com.trackagoat.compliance.support.RecentGoals;
+import com.trackagoat.compliance.support.ServeProcess;
+import com.trackagoat.compliance.support.TestDatabase;
+
+/**
+ * A {@code serve} node killed with SIGKILL in the middle of a snapshot job: the other node of the cluster
+ * re-fires its tick, recovers the execution the dead node left STARTED and finishes, with the rows of one
+ * uninterrupted catch-up.
+ */
+class NodeFailoverIT {
+
+    private static final String LAG = "goal_compliance_snapshot_lag_seconds{application=\"goal-compliance\"}";
+
+    private static TestDatabase served;
+    private static TestDatabase reference;
+
+    @BeforeAll
+    static void createDatabases() {
+        served = TestDatabase.create(NodeFailoverIT.class);
+        reference = TestDatabase.create(NodeFailoverIT.class);
+        Instant anchor = RecentGoals.anchor();
+        for (TestDatabase db : new TestDatabase[] {served, reference}) {
+            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
+            RecentGoals.insert(db.jdbc(), anchor, 20_000, "America/Chicago");
+        }
+    }
+
+    @AfterAll
+    static void dropDatabases() {
+        served.close();
+        reference.close();
+    }
+
+    @Test
+    void theOtherNodeRecoversTheJobOfANodeKilledMidRun() throws Exception {
+        String lookBack = "--goal-compliance.catch-up.look-back="
+                + RecentGoals.lookBackBetweenQuarterHours(Duration.ofHours(26));
+        List<Instant[]> windows = new ArrayList<>();
+        try (ServeProcess dying = ServeProcess.start(served, "failover-dying", lookBack,
+                "--goal-compliance.chunk-size=200")) {
+            // given one node in the middle of a job, and a second node of the cluster
+            ServeProcess.await("the first node committed chunks", Duration.ofMinutes(3), () -> rows() >= 1_000);
+            try (ServeProcess survivor = ServeProcess.start(served, "failover-survivor", lookBack)) {
+                ServeProcess.await("the second node serves", Duration.ofMinutes(2),
+                        () -> survivor.output().contains("serving: scheduler"));
+
+                // when the first node dies
+                dying.close();
+                windows.addAll(dying.catchUpWindows());
+
+                // then the second recovers its work and catches up
+                ServeProcess.await("the survivor caught up", Duration.ofMinutes(4),
+                        () -> survivor.metric(LAG) == 0.0);
+                survivor.terminate();
+                windows.addAll(survivor.catchUpWindows());
+                assertThat(survivor.output()).contains("recovering it").doesNotContain(" ERROR ");
+            }
+        }
+        assertThat(count("""
+                SELECT count(*) FROM BATCH_JOB_INSTANCE i WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
+                  WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID AND e.STATUS = 'COMPLETED')
+                """)).isZero();
+        assertThat(count("SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'")).isOne();
+        Instant since = windows.stream().map(w -> w[0]).min(Comparator.naturalOrder()).orElseThrow();
+        Instant until = windows.stream().map(w -> w[1]).max(Comparator.naturalOrder()).orElseThrow();
+        assertThat(Cli.run(reference, "catch-up", "--since=" + since, "--until=" + until).exitCode()).isZero();
+        assertThat(BulkGoals.resultsDigest(served.jdbc())).isEqualTo(BulkGoals.resultsDigest(reference.jdbc()));
+    }
+
+    private static long rows() {
+        return count("SELECT count(*) FROM goal_compliance_snapshots");
+    }
+
+    private static long count(String sql) {
+        return served.jdbc().queryForObject(sql, Long.class);
+    }
+}
