@@ -37,7 +37,7 @@ class NodeFailoverIT {
         Instant anchor = RecentGoals.anchor();
         for (TestDatabase db : new TestDatabase[] {served, reference}) {
             assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            RecentGoals.insert(db.jdbc(), anchor, 20_000, "America/Chicago");
+            RecentGoals.insert(db.jdbc(), anchor, 30_000, "America/Chicago");
         }
     }
 
@@ -52,25 +52,27 @@ class NodeFailoverIT {
         String lookBack = "--goal-compliance.catch-up.look-back="
                 + RecentGoals.lookBackBetweenQuarterHours(Duration.ofHours(26));
         List<Instant[]> windows = new ArrayList<>();
-        try (ServeProcess dying = ServeProcess.start(served, "failover-dying", lookBack,
-                "--goal-compliance.chunk-size=200")) {
-            // given one node in the middle of a job, and a second node of the cluster
-            ServeProcess.await("the first node committed chunks", Duration.ofMinutes(3), () -> rows() >= 1_000);
-            try (ServeProcess survivor = ServeProcess.start(served, "failover-survivor", lookBack)) {
-                ServeProcess.await("the second node serves", Duration.ofMinutes(2),
-                        () -> survivor.output().contains("serving: scheduler"));
+        String[] settings = {lookBack, "--goal-compliance.chunk-size=50"};
+        try (ServeProcess a = ServeProcess.start(served, "failover-a", settings);
+             ServeProcess b = ServeProcess.start(served, "failover-b", settings)) {
+            // given two nodes of one cluster, one of them in the middle of a snapshot job
+            ServeProcess.await("both nodes serve", Duration.ofMinutes(2),
+                    () -> a.output().contains("serving: scheduler") && b.output().contains("serving: scheduler"));
+            ServeProcess.await("a job is running", Duration.ofMinutes(2), () -> rows() >= 1_000
+                    && count("SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'") == 1);
+            boolean aIsBusy = a.output().contains("to run");
+            ServeProcess dying = aIsBusy ? a : b;
+            ServeProcess survivor = aIsBusy ? b : a;
 
-                // when the first node dies
-                dying.close();
-                windows.addAll(dying.catchUpWindows());
+            // when that node dies (SIGKILL)
+            dying.close();
+            windows.addAll(dying.catchUpWindows());
 
-                // then the second recovers its work and catches up
-                ServeProcess.await("the survivor caught up", Duration.ofMinutes(4),
-                        () -> survivor.metric(LAG) == 0.0);
-                survivor.terminate();
-                windows.addAll(survivor.catchUpWindows());
-                assertThat(survivor.output()).contains("recovering it").doesNotContain(" ERROR ");
-            }
+            // then the other recovers its job and catches up
+            ServeProcess.await("the survivor caught up", Duration.ofMinutes(4), () -> survivor.metric(LAG) == 0.0);
+            survivor.terminate();
+            windows.addAll(survivor.catchUpWindows());
+            assertThat(survivor.output()).contains("recovering it").doesNotContain(" ERROR ");
         }
         assertThat(count("""
                 SELECT count(*) FROM BATCH_JOB_INSTANCE i WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
