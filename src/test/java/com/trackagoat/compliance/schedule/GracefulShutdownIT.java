@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.trackagoat.compliance.support.BulkGoals;
-import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.RecentGoals;
 import com.trackagoat.compliance.support.ServeProcess;
 import com.trackagoat.compliance.support.TestDatabase;
@@ -27,20 +24,15 @@ import com.trackagoat.compliance.support.TestDatabase;
 class GracefulShutdownIT {
 
     private static final int GOALS = 20_000;
-    private static final String LAG = "goal_compliance_snapshot_lag_seconds{application=\"goal-compliance\"}";
 
     private static TestDatabase stopped;
     private static TestDatabase reference;
 
     @BeforeAll
     static void createDatabases() {
-        stopped = TestDatabase.create(GracefulShutdownIT.class);
-        reference = TestDatabase.create(GracefulShutdownIT.class);
-        Instant anchor = RecentGoals.anchor();
-        for (TestDatabase db : new TestDatabase[] {stopped, reference}) {
-            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            RecentGoals.insert(db.jdbc(), anchor, GOALS, "America/Chicago");
-        }
+        TestDatabase[] databases = RecentGoals.twoDatabases(GracefulShutdownIT.class, GOALS, "America/Chicago");
+        stopped = databases[0];
+        reference = databases[1];
     }
 
     @AfterAll
@@ -79,7 +71,7 @@ class GracefulShutdownIT {
         // when serve starts again and catches up
         try (ServeProcess second = ServeProcess.start(stopped, "graceful-second", lookBack,
                 "--goal-compliance.chunk-size=200")) {
-            ServeProcess.await("serve has caught up", Duration.ofMinutes(4), () -> second.metric(LAG) == 0.0);
+            ServeProcess.await("serve has caught up", Duration.ofMinutes(4), () -> second.lag() == 0.0);
             second.terminate();
             windows.addAll(second.catchUpWindows());
             assertThat(second.output()).contains("resuming execution").doesNotContain(" ERROR ");
@@ -90,14 +82,8 @@ class GracefulShutdownIT {
         assertThat(stopped.jdbc().queryForList(
                 "SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ? ORDER BY JOB_EXECUTION_ID",
                 String.class, instance)).containsExactly("STOPPED", "COMPLETED");
-        assertThat(count("""
-                SELECT count(*) FROM BATCH_JOB_INSTANCE i WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
-                  WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID AND e.STATUS = 'COMPLETED')
-                """)).isZero();
-        Instant since = windows.stream().map(w -> w[0]).min(Comparator.naturalOrder()).orElseThrow();
-        Instant until = windows.stream().map(w -> w[1]).max(Comparator.naturalOrder()).orElseThrow();
-        assertThat(Cli.run(reference, "catch-up", "--since=" + since, "--until=" + until).exitCode()).isZero();
-        assertThat(BulkGoals.resultsDigest(stopped.jdbc())).isEqualTo(BulkGoals.resultsDigest(reference.jdbc()));
+        assertThat(ServeProcess.instancesNotCompleted(stopped)).isZero();
+        ServeProcess.assertRowsOfOneCatchUp(stopped, reference, windows);
         assertThat(rows()).isGreaterThan(written);
     }
 

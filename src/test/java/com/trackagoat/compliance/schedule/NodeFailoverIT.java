@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.trackagoat.compliance.support.BulkGoals;
-import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.RecentGoals;
 import com.trackagoat.compliance.support.ServeProcess;
 import com.trackagoat.compliance.support.TestDatabase;
@@ -25,20 +22,14 @@ import com.trackagoat.compliance.support.TestDatabase;
  */
 class NodeFailoverIT {
 
-    private static final String LAG = "goal_compliance_snapshot_lag_seconds{application=\"goal-compliance\"}";
-
     private static TestDatabase served;
     private static TestDatabase reference;
 
     @BeforeAll
     static void createDatabases() {
-        served = TestDatabase.create(NodeFailoverIT.class);
-        reference = TestDatabase.create(NodeFailoverIT.class);
-        Instant anchor = RecentGoals.anchor();
-        for (TestDatabase db : new TestDatabase[] {served, reference}) {
-            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            RecentGoals.insert(db.jdbc(), anchor, 30_000, "America/Chicago");
-        }
+        TestDatabase[] databases = RecentGoals.twoDatabases(NodeFailoverIT.class, 30_000, "America/Chicago");
+        served = databases[0];
+        reference = databases[1];
     }
 
     @AfterAll
@@ -69,20 +60,14 @@ class NodeFailoverIT {
             windows.addAll(dying.catchUpWindows());
 
             // then the other recovers its job and catches up
-            ServeProcess.await("the survivor caught up", Duration.ofMinutes(4), () -> survivor.metric(LAG) == 0.0);
+            ServeProcess.await("the survivor caught up", Duration.ofMinutes(4), () -> survivor.lag() == 0.0);
             survivor.terminate();
             windows.addAll(survivor.catchUpWindows());
             assertThat(survivor.output()).contains("recovering it").doesNotContain(" ERROR ");
         }
-        assertThat(count("""
-                SELECT count(*) FROM BATCH_JOB_INSTANCE i WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
-                  WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID AND e.STATUS = 'COMPLETED')
-                """)).isZero();
+        assertThat(ServeProcess.instancesNotCompleted(served)).isZero();
         assertThat(count("SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'")).isOne();
-        Instant since = windows.stream().map(w -> w[0]).min(Comparator.naturalOrder()).orElseThrow();
-        Instant until = windows.stream().map(w -> w[1]).max(Comparator.naturalOrder()).orElseThrow();
-        assertThat(Cli.run(reference, "catch-up", "--since=" + since, "--until=" + until).exitCode()).isZero();
-        assertThat(BulkGoals.resultsDigest(served.jdbc())).isEqualTo(BulkGoals.resultsDigest(reference.jdbc()));
+        ServeProcess.assertRowsOfOneCatchUp(served, reference, windows);
     }
 
     private static long rows() {

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.trackagoat.compliance.support.BulkGoals;
-import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.RecentGoals;
 import com.trackagoat.compliance.support.ServeProcess;
 import com.trackagoat.compliance.support.TestDatabase;
@@ -26,20 +23,14 @@ import com.trackagoat.compliance.support.TestDatabase;
 class TwoServeProcessesIT {
 
     private static final String[] ZONES = {"America/Chicago", "Asia/Kathmandu", "Asia/Kolkata", "Australia/Adelaide"};
-    private static final String LAG = "goal_compliance_snapshot_lag_seconds{application=\"goal-compliance\"}";
-
     private static TestDatabase served;
     private static TestDatabase reference;
 
     @BeforeAll
     static void createDatabases() {
-        served = TestDatabase.create(TwoServeProcessesIT.class);
-        reference = TestDatabase.create(TwoServeProcessesIT.class);
-        Instant anchor = RecentGoals.anchor();
-        for (TestDatabase db : new TestDatabase[] {served, reference}) {
-            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            RecentGoals.insert(db.jdbc(), anchor, 200, ZONES);
-        }
+        TestDatabase[] databases = RecentGoals.twoDatabases(TwoServeProcessesIT.class, 200, ZONES);
+        served = databases[0];
+        reference = databases[1];
     }
 
     @AfterAll
@@ -58,7 +49,7 @@ class TwoServeProcessesIT {
              ServeProcess b = ServeProcess.start(served, "two-serve-b", lookBack)) {
             // when both have caught up
             ServeProcess.await("both report no snapshot lag", Duration.ofMinutes(4),
-                    () -> a.metric(LAG) == 0.0 && b.metric(LAG) == 0.0);
+                    () -> a.lag() == 0.0 && b.lag() == 0.0);
 
             // then both are healthy, and their counters add up to the rows written
             for (ServeProcess serve : List.of(a, b)) {
@@ -83,10 +74,7 @@ class TwoServeProcessesIT {
         }
 
         // and one catch-up over the same window writes exactly the same rows
-        Instant since = windows.stream().map(w -> w[0]).min(Comparator.naturalOrder()).orElseThrow();
-        Instant until = windows.stream().map(w -> w[1]).max(Comparator.naturalOrder()).orElseThrow();
-        assertThat(Cli.run(reference, "catch-up", "--since=" + since, "--until=" + until).exitCode()).isZero();
-        assertThat(BulkGoals.resultsDigest(served.jdbc())).isEqualTo(BulkGoals.resultsDigest(reference.jdbc()));
+        ServeProcess.assertRowsOfOneCatchUp(served, reference, windows);
         assertThat(count("SELECT count(*) FROM BATCH_JOB_INSTANCE"))
                 .isEqualTo(reference.jdbc().queryForObject("SELECT count(*) FROM BATCH_JOB_INSTANCE", Long.class))
                 .isGreaterThan(20);

@@ -22,6 +22,19 @@ public final class RecentGoals {
         return Instant.now().truncatedTo(ChronoUnit.HOURS);
     }
 
+    /** Two migrated databases of the test class with the same data: one to serve, one for a reference run. */
+    public static TestDatabase[] twoDatabases(Class<?> testClass, int perZone, String... zones) {
+        Instant anchor = anchor();
+        TestDatabase[] databases = {TestDatabase.create(testClass), TestDatabase.create(testClass)};
+        for (TestDatabase db : databases) {
+            if (Cli.run(db, "migrate").exitCode() != 0) {
+                throw new IllegalStateException("migrate failed on " + db.name());
+            }
+            insert(db.jdbc(), anchor, perZone, zones);
+        }
+        return databases;
+    }
+
     public static void insert(JdbcTemplate jdbc, Instant anchor, int perZone, String... zones) {
         Timestamp now = Timestamp.from(anchor);
         for (int z = 0; z < zones.length; z++) {

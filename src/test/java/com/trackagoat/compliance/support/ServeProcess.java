@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -70,6 +71,11 @@ public final class ServeProcess implements AutoCloseable {
         }
     }
 
+    /** {@code goal_compliance_snapshot_lag_seconds}: 0 once everything due has completed. */
+    public double lag() {
+        return metric("goal_compliance_snapshot_lag_seconds{application=\"goal-compliance\"}");
+    }
+
     /** The value of a Prometheus sample line starting with {@code series}, or NaN if absent. */
     public double metric(String series) {
         return get("/actuator/prometheus").lines().filter(line -> line.startsWith(series + " "))
@@ -115,6 +121,25 @@ public final class ServeProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
+    }
+
+    /**
+     * Asserts that the serve processes whose catch-up windows these are wrote exactly the rows that one
+     * {@code catch-up} over the union of those windows writes in the reference database (same source data).
+     */
+    public static void assertRowsOfOneCatchUp(TestDatabase served, TestDatabase reference, List<Instant[]> windows) {
+        Instant since = windows.stream().map(w -> w[0]).min(Comparator.naturalOrder()).orElseThrow();
+        Instant until = windows.stream().map(w -> w[1]).max(Comparator.naturalOrder()).orElseThrow();
+        assertThat(Cli.run(reference, "catch-up", "--since=" + since, "--until=" + until).exitCode()).isZero();
+        assertThat(BulkGoals.resultsDigest(served.jdbc())).isEqualTo(BulkGoals.resultsDigest(reference.jdbc()));
+    }
+
+    /** How many snapshot job instances have no COMPLETED execution. */
+    public static long instancesNotCompleted(TestDatabase db) {
+        return db.jdbc().queryForObject("""
+                SELECT count(*) FROM BATCH_JOB_INSTANCE i WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
+                  WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID AND e.STATUS = 'COMPLETED')
+                """, Long.class);
     }
 
     /** Polls until the condition holds; fails after the timeout. */
