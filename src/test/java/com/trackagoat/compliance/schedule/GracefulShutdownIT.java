@@ -43,8 +43,7 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermStopsAtAChunkBoundaryAndTheNextServeResumesWithoutLossOrDuplicate() throws Exception {
-        String lookBack = "--goal-compliance.catch-up.look-back="
-                + RecentGoals.lookBackBetweenQuarterHours(Duration.ofHours(26));
+        String lookBack = RecentGoals.lookBackSetting(Duration.ofHours(26));
         List<Instant[]> windows = new ArrayList<>();
 
         // given serve in the middle of a snapshot job, sent SIGTERM

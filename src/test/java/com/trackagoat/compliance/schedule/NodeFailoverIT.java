@@ -40,8 +40,7 @@ class NodeFailoverIT {
 
     @Test
     void theOtherNodeRecoversTheJobOfANodeKilledMidRun() throws Exception {
-        String lookBack = "--goal-compliance.catch-up.look-back="
-                + RecentGoals.lookBackBetweenQuarterHours(Duration.ofHours(26));
+        String lookBack = RecentGoals.lookBackSetting(Duration.ofHours(26));
         List<Instant[]> windows = new ArrayList<>();
         String[] settings = {lookBack, "--goal-compliance.chunk-size=50"};
         try (ServeProcess a = ServeProcess.start(served, "failover-a", settings);

@@ -42,8 +42,7 @@ class TwoServeProcessesIT {
     @Test
     void twoServeProcessesCatchUpExactlyOnceToTheRowsOfOneCatchUp() throws Exception {
         // given two serve processes started together, looking back over about three days of due instants
-        String lookBack = "--goal-compliance.catch-up.look-back="
-                + RecentGoals.lookBackBetweenQuarterHours(Duration.ofHours(80));
+        String lookBack = RecentGoals.lookBackSetting(Duration.ofHours(80));
         List<Instant[]> windows = new ArrayList<>();
         try (ServeProcess a = ServeProcess.start(served, "two-serve-a", lookBack);
              ServeProcess b = ServeProcess.start(served, "two-serve-b", lookBack)) {

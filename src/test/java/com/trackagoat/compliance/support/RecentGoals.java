@@ -72,10 +72,14 @@ public final class RecentGoals {
     }
 
     /**
-     * A look-back whose window starts 7.5 minutes after a quarter hour about {@code approximately} ago, so that
+     * The setting of a look-back whose window starts 7.5 minutes after a quarter hour about {@code approximately} ago, so that
      * no due instant (always a quarter hour) lies near the start of a catch-up begun in the next minutes.
      */
-    public static Duration lookBackBetweenQuarterHours(Duration approximately) {
+    public static String lookBackSetting(Duration approximately) {
+        return "--goal-compliance.catch-up.look-back=" + lookBackBetweenQuarterHours(approximately);
+    }
+
+    static Duration lookBackBetweenQuarterHours(Duration approximately) {
         Instant now = Instant.now();
         Instant start = now.minus(approximately).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofSeconds(450));
         return Duration.between(start, now);
