@@ -69,8 +69,10 @@ public class CatchUp {
     }
 
     /**
-     * @param since exclusive start; default: just before the last completed instant (whose other phases may not
-     *              have run), or the look-back on a new database
+     * @param since exclusive start; default: the look-back before {@code until}, or earlier, just before the last
+     *              completed instant (whose other phases may not have run) when that is older. Instances that
+     *              have completed are skipped, so the look-back also fills gaps that a manual {@code run} of a
+     *              later instant would otherwise leave behind the last completed instant
      * @param until inclusive end; default: now
      */
     public Summary run(Optional<Instant> since, Optional<Instant> until) {
@@ -116,8 +118,9 @@ public class CatchUp {
     }
 
     private Instant defaultSince(Instant until) {
-        return history.lastCompleted().map(last -> last.minusMillis(1))
-                .orElseGet(() -> until.minus(properties.getCatchUp().getLookBack()));
+        Instant lookBack = until.minus(properties.getCatchUp().getLookBack());
+        return history.lastCompleted(until).map(last -> last.minusMillis(1)).filter(lookBack::isAfter)
+                .orElse(lookBack);
     }
 
     private List<SnapshotJobParameters> plan(Instant from, Instant to) {

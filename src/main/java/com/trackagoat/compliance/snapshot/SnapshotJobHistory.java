@@ -33,7 +33,7 @@ class SnapshotJobHistory {
             )
             """;
 
-    private static final String LAST_COMPLETED = INSTANCES + "SELECT max(as_of) FROM instances WHERE done";
+    private static final String LAST_COMPLETED = INSTANCES + "SELECT max(as_of) FROM instances WHERE done AND as_of <= :until";
 
     private static final String UNFINISHED = INSTANCES + "SELECT phase, as_of FROM instances WHERE NOT done";
 
@@ -47,9 +47,10 @@ class SnapshotJobHistory {
         this.jdbc = jdbc;
     }
 
-    /** The latest as_of of a completed instance. */
-    Optional<Instant> lastCompleted() {
-        OffsetDateTime last = jdbc.queryForObject(LAST_COMPLETED, params(), OffsetDateTime.class);
+    /** The latest as_of, up to {@code until}, of a completed instance. */
+    Optional<Instant> lastCompleted(Instant until) {
+        OffsetDateTime last = jdbc.queryForObject(LAST_COMPLETED,
+                params().addValue("until", CreatorActivityRepository.utc(until)), OffsetDateTime.class);
         return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
     }
 
