@@ -26,7 +26,7 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
                    period_start, period_end
             FROM goal_compliance_snapshots
             WHERE phase = 'close' AND as_of = :closedAt
-              AND (CAST(:after AS uuid) IS NULL OR goal_id > :after)
+              AND goal_id BETWEEN :from AND :to
             ORDER BY goal_id
             LIMIT :limit
             """;
@@ -46,10 +46,11 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
     }
 
     @Override
-    protected Page<SnapshotWork.OfClose> fetchPage(UUID after, int limit) {
+    protected Page<SnapshotWork.OfClose> fetchPage(UUID from, UUID to, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("closedAt", CreatorActivityRepository.utc(closedAt))
-                .addValue("after", after)
+                .addValue("from", from)
+                .addValue("to", to)
                 .addValue("limit", limit);
         List<CloseRecord> closes = jdbc.query(CLOSES, params, (rs, n) -> new CloseRecord(
                 rs.getObject("goal_id", UUID.class), rs.getObject("org_id", UUID.class),
@@ -65,7 +66,7 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
 
     private List<SnapshotWork.OfClose> withActivity(List<CloseRecord> closes) {
         Map<UUID, CreatorActivity> loaded = activities.loadFor(closes, CloseRecord::creatorId,
-                c -> Optional.of(c.terms().window()), asOf);
+                c -> Optional.of(c.terms().window()), c -> c.terms().metric() == Metric.FOLLOWERS, asOf);
         return closes.stream().map(c -> new SnapshotWork.OfClose(c,
                 loaded.getOrDefault(c.creatorId(), CreatorActivity.NONE))).toList();
     }
