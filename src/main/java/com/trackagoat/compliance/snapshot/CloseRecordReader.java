@@ -2,8 +2,8 @@ package com.trackagoat.compliance.snapshot;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,7 +32,7 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final CreatorActivityRepository activities;
+    private final WindowTallies tallies;
     private final Instant closedAt;
     private final Instant asOf;
 
@@ -40,7 +40,7 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
                       Instant asOf, int pageSize) {
         super(pageSize);
         this.jdbc = jdbc;
-        this.activities = activities;
+        this.tallies = new WindowTallies(jdbc, activities);
         this.closedAt = closedAt;
         this.asOf = asOf;
     }
@@ -65,10 +65,13 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
     }
 
     private List<SnapshotWork.OfClose> withActivity(List<CloseRecord> closes) {
-        Map<UUID, CreatorActivity> loaded = activities.loadFor(closes, CloseRecord::creatorId,
+        List<CreatorActivity> loaded = tallies.load(closes, CloseRecord::creatorId,
                 c -> Optional.of(c.terms().window()), c -> c.terms().metric() == Metric.FOLLOWERS, asOf);
-        return closes.stream().map(c -> new SnapshotWork.OfClose(c,
-                loaded.getOrDefault(c.creatorId(), CreatorActivity.NONE))).toList();
+        List<SnapshotWork.OfClose> work = new ArrayList<>(closes.size());
+        for (int i = 0; i < closes.size(); i++) {
+            work.add(new SnapshotWork.OfClose(closes.get(i), loaded.get(i)));
+        }
+        return work;
     }
 
     @Override

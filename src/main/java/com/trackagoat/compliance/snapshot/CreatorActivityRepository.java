@@ -92,35 +92,52 @@ public class CreatorActivityRepository {
      */
     Map<UUID, CreatorActivity> load(Collection<UUID> creatorIds, Set<UUID> followerHistory, Window span,
                                     Instant asOf) {
-        Map<UUID, List<Video>> videos = new HashMap<>();
-        Map<UUID, List<Scrape>> scrapes = new HashMap<>();
-        if (!creatorIds.isEmpty()) {
-            MapSqlParameterSource params = new MapSqlParameterSource()
-                    .addValue("creators", creatorIds.toArray(UUID[]::new))
-                    .addValue("from", utc(span.start()))
-                    .addValue("to", utc(span.end()))
-                    .addValue("asOf", utc(asOf));
-            jdbc.query(VIDEOS, params, rs -> {
-                videos.computeIfAbsent(rs.getObject("creator_id", UUID.class), k -> new ArrayList<>()).add(new Video(
-                        micros(rs.getLong("posted_us")), micros(rs.getLong("discovered_us")),
-                        rs.getObject("views", Long.class), rs.getObject("likes", Long.class),
-                        rs.getObject("comments", Long.class), rs.getObject("shares", Long.class)));
-            });
-            List<UUID> latestOnly = creatorIds.stream().filter(id -> !followerHistory.contains(id)).toList();
-            if (latestOnly.size() < creatorIds.size()) {
-                readScrapes(SCRAPE_HISTORY, new MapSqlParameterSource(params.getValues())
-                        .addValue("creators", followerHistory.toArray(UUID[]::new)), scrapes);
-            }
-            if (!latestOnly.isEmpty()) {
-                readScrapes(LATEST_SCRAPE, new MapSqlParameterSource(params.getValues())
-                        .addValue("creators", latestOnly.toArray(UUID[]::new)), scrapes);
-            }
-        }
+        Map<UUID, List<Video>> videos = videos(creatorIds, span, asOf);
+        Map<UUID, List<Scrape>> scrapes = scrapes(creatorIds, followerHistory, span, asOf);
         Map<UUID, CreatorActivity> activity = new HashMap<>();
         for (UUID id : creatorIds) {
             activity.put(id, new CreatorActivity(videos.getOrDefault(id, List.of()), scrapes.getOrDefault(id, List.of())));
         }
         return activity;
+    }
+
+    /** The creators' videos posted within {@code span} and visible at {@code asOf}, by creator. */
+    Map<UUID, List<Video>> videos(Collection<UUID> creatorIds, Window span, Instant asOf) {
+        Map<UUID, List<Video>> videos = new HashMap<>();
+        if (!creatorIds.isEmpty()) {
+            jdbc.query(VIDEOS, params(creatorIds, span, asOf), rs -> {
+                videos.computeIfAbsent(rs.getObject("creator_id", UUID.class), k -> new ArrayList<>()).add(new Video(
+                        micros(rs.getLong("posted_us")), micros(rs.getLong("discovered_us")),
+                        rs.getObject("views", Long.class), rs.getObject("likes", Long.class),
+                        rs.getObject("comments", Long.class), rs.getObject("shares", Long.class)));
+            });
+        }
+        return videos;
+    }
+
+    /**
+     * The creators' successful scrapes visible at {@code asOf}, by creator: the history from {@code span}'s
+     * start (and the latest before it) for those in {@code followerHistory}, the latest one for the others.
+     */
+    Map<UUID, List<Scrape>> scrapes(Collection<UUID> creatorIds, Set<UUID> followerHistory, Window span,
+                                    Instant asOf) {
+        Map<UUID, List<Scrape>> scrapes = new HashMap<>();
+        List<UUID> latestOnly = creatorIds.stream().filter(id -> !followerHistory.contains(id)).toList();
+        if (latestOnly.size() < creatorIds.size()) {
+            readScrapes(SCRAPE_HISTORY, params(followerHistory, span, asOf), scrapes);
+        }
+        if (!latestOnly.isEmpty()) {
+            readScrapes(LATEST_SCRAPE, params(latestOnly, span, asOf), scrapes);
+        }
+        return scrapes;
+    }
+
+    private static MapSqlParameterSource params(Collection<UUID> creatorIds, Window span, Instant asOf) {
+        return new MapSqlParameterSource()
+                .addValue("creators", creatorIds.toArray(UUID[]::new))
+                .addValue("from", utc(span.start()))
+                .addValue("to", utc(span.end()))
+                .addValue("asOf", utc(asOf));
     }
 
     private void readScrapes(String sql, MapSqlParameterSource params, Map<UUID, List<Scrape>> scrapes) {

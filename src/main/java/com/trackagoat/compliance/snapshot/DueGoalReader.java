@@ -3,10 +3,10 @@ package com.trackagoat.compliance.snapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,7 +60,7 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final CreatorActivityRepository activities;
+    private final WindowTallies tallies;
     private final GoalEvaluator evaluator;
     private final Phase phase;
     private final Instant asOf;
@@ -75,7 +75,7 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
                   Phase phase, Instant asOf, ScheduledZones zones, int pageSize) {
         super(pageSize);
         this.jdbc = jdbc;
-        this.activities = activities;
+        this.tallies = new WindowTallies(jdbc, activities);
         this.evaluator = evaluator;
         this.phase = phase;
         this.asOf = asOf;
@@ -118,11 +118,14 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
     }
 
     private List<SnapshotWork.OfGoal> withActivity(List<DueGoal> due) {
-        Map<UUID, CreatorActivity> loaded = activities.loadFor(due, d -> d.goal().creatorId(),
+        List<CreatorActivity> loaded = tallies.load(due, d -> d.goal().creatorId(),
                 d -> evaluator.snapshotWindow(d.goal(), d.timezone(), phase, asOf),
                 d -> Metric.FOLLOWERS.code().equals(d.goal().metric()), asOf);
-        return due.stream().map(d -> new SnapshotWork.OfGoal(d,
-                loaded.getOrDefault(d.goal().creatorId(), CreatorActivity.NONE))).toList();
+        List<SnapshotWork.OfGoal> work = new ArrayList<>(due.size());
+        for (int i = 0; i < due.size(); i++) {
+            work.add(new SnapshotWork.OfGoal(due.get(i), loaded.get(i)));
+        }
+        return work;
     }
 
     @Override
