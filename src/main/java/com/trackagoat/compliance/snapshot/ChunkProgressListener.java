@@ -1,5 +1,7 @@
 package com.trackagoat.compliance.snapshot;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,10 +89,18 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         long read = stepExecution.getReadCount();
-        log.info("{}: {} in {} ms: goals read {} = snapshots {} + rejects {}{}", job, stepExecution.getStatus(),
-                Duration.between(started, clock.instant()).toMillis(), read, snapshots, rejects,
-                read == snapshots + rejects ? "" : " (MISMATCH)");
+        log.info("{}: {} in {} ms: goals read {} = snapshots {} + rejects {}{}; peak heap {} MB", job,
+                stepExecution.getStatus(), Duration.between(started, clock.instant()).toMillis(), read, snapshots,
+                rejects, read == snapshots + rejects ? "" : " (MISMATCH)", peakHeapMegabytes());
         return stepExecution.getExitStatus();
+    }
+
+    /** The JVM's peak heap use so far: the sum of the heap pools' peaks (an upper bound, for sizing -Xmx). */
+    private static long peakHeapMegabytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum() / (1024 * 1024);
     }
 
     private long rate(long done) {

@@ -2,8 +2,8 @@ package com.trackagoat.compliance.snapshot;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,13 +26,13 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
                    period_start, period_end
             FROM goal_compliance_snapshots
             WHERE phase = 'close' AND as_of = :closedAt
-              AND (CAST(:after AS uuid) IS NULL OR goal_id > :after)
+              AND goal_id BETWEEN :from AND :to
             ORDER BY goal_id
             LIMIT :limit
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final CreatorActivityRepository activities;
+    private final WindowTallies tallies;
     private final Instant closedAt;
     private final Instant asOf;
 
@@ -40,16 +40,17 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
                       Instant asOf, int pageSize) {
         super(pageSize);
         this.jdbc = jdbc;
-        this.activities = activities;
+        this.tallies = new WindowTallies(jdbc, activities);
         this.closedAt = closedAt;
         this.asOf = asOf;
     }
 
     @Override
-    protected Page<SnapshotWork.OfClose> fetchPage(UUID after, int limit) {
+    protected Page<SnapshotWork.OfClose> fetchPage(UUID from, UUID to, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("closedAt", CreatorActivityRepository.utc(closedAt))
-                .addValue("after", after)
+                .addValue("from", from)
+                .addValue("to", to)
                 .addValue("limit", limit);
         List<CloseRecord> closes = jdbc.query(CLOSES, params, (rs, n) -> new CloseRecord(
                 rs.getObject("goal_id", UUID.class), rs.getObject("org_id", UUID.class),
@@ -64,10 +65,13 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
     }
 
     private List<SnapshotWork.OfClose> withActivity(List<CloseRecord> closes) {
-        Map<UUID, CreatorActivity> loaded = activities.loadFor(closes, CloseRecord::creatorId,
-                c -> Optional.of(c.terms().window()), asOf);
-        return closes.stream().map(c -> new SnapshotWork.OfClose(c,
-                loaded.getOrDefault(c.creatorId(), CreatorActivity.NONE))).toList();
+        List<CreatorActivity> loaded = tallies.load(closes, CloseRecord::creatorId,
+                c -> Optional.of(c.terms().window()), c -> c.terms().metric() == Metric.FOLLOWERS, asOf);
+        List<SnapshotWork.OfClose> work = new ArrayList<>(closes.size());
+        for (int i = 0; i < closes.size(); i++) {
+            work.add(new SnapshotWork.OfClose(closes.get(i), loaded.get(i)));
+        }
+        return work;
     }
 
     @Override

@@ -3,8 +3,10 @@ package com.trackagoat.compliance.snapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import com.trackagoat.compliance.evaluation.CreatorActivity;
 import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
+import com.trackagoat.compliance.evaluation.Metric;
 import com.trackagoat.compliance.evaluation.Phase;
 
 /**
@@ -25,7 +28,14 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
 
     /**
      * Active goals of active (or missing) creators, created by as_of, in organizations scheduled at as_of:
-     * those whose zone has a midnight then, and on UTC midnights those whose zone is unusable.
+     * those whose zone has a midnight then, and on UTC midnights those whose zone is unusable. A keyset page
+     * within {@code [from, to]}: a range scan of the primary key, never a scan from the first goal.
+     * <p>
+     * The last condition drops goals whose last window closed before as_of, which stay active for ever and
+     * would otherwise be read and skipped every night. It is safe: a valid goal gets a close or nightly
+     * snapshot at the midnight starting local day D only if {@code end_date >= D - 1} ({@code :endedBefore}
+     * is that bound for the earliest D among the due zones), and goals rejected at every midnight (invalid
+     * zone, unknown period, inverted dates, missing creator) are always kept, whatever their dates.
      */
     private static final String CANDIDATES = """
             SELECT g.id, g.creator_id, g.project_id, g.metric, g.period, g.target_value,
@@ -36,42 +46,59 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
             LEFT JOIN creators c ON c.id = g.creator_id
             LEFT JOIN projects p ON p.id = COALESCE(c.project_id, g.project_id)
             LEFT JOIN organizations o ON o.id = p.org_id
-            WHERE g.is_active AND g.created_at <= :asOf
+            WHERE g.id BETWEEN :from AND :to
+              AND g.is_active AND g.created_at <= :asOf
               AND (c.id IS NULL OR c.is_active)
               AND (o.timezone = ANY(:zones) OR (:utcMidnight AND o.timezone IS NULL))
-              AND (CAST(:after AS uuid) IS NULL OR g.id > :after)
+              AND (g.end_date IS NULL OR g.end_date >= :endedBefore
+                   OR g.end_date < g.start_date
+                   OR g.period IS NULL OR g.period NOT IN ('daily', 'weekly', 'monthly')
+                   OR c.id IS NULL
+                   OR o.timezone IS NULL OR o.timezone <> ALL(:validZones))
             ORDER BY g.id
             LIMIT :limit
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final CreatorActivityRepository activities;
+    private final WindowTallies tallies;
     private final GoalEvaluator evaluator;
     private final Phase phase;
     private final Instant asOf;
     /** The stored zone texts with a midnight at as_of, and whether it is a UTC midnight: fixed for the job. */
     private final String[] dueZones;
     private final boolean utcMidnight;
+    /** The due zone texts that are IANA zones, and the earliest end_date that can still get a snapshot. */
+    private final String[] validZones;
+    private final LocalDate endedBefore;
 
     DueGoalReader(NamedParameterJdbcTemplate jdbc, CreatorActivityRepository activities, GoalEvaluator evaluator,
                   Phase phase, Instant asOf, ScheduledZones zones, int pageSize) {
         super(pageSize);
         this.jdbc = jdbc;
-        this.activities = activities;
+        this.tallies = new WindowTallies(jdbc, activities);
         this.evaluator = evaluator;
         this.phase = phase;
         this.asOf = asOf;
         this.dueZones = zones.zonesWithMidnightAt(asOf).toArray(String[]::new);
         this.utcMidnight = zones.isUtcMidnight(asOf);
+        this.validZones = Arrays.stream(dueZones).filter(z -> GoalEvaluator.zoneOf(z).isPresent())
+                .toArray(String[]::new);
+        this.endedBefore = Arrays.stream(validZones)
+                .map(z -> LocalDate.ofInstant(asOf, GoalEvaluator.zoneOf(z).orElseThrow()).minusDays(1))
+                .min(Comparator.naturalOrder())
+                .orElse(null); // no valid zone is due: every goal left is kept by the zone clause
     }
 
     @Override
-    protected Page<SnapshotWork.OfGoal> fetchPage(UUID after, int limit) {
+    protected Page<SnapshotWork.OfGoal> fetchPage(UUID from, UUID to, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("asOf", CreatorActivityRepository.utc(asOf))
                 .addValue("zones", dueZones)
                 .addValue("utcMidnight", utcMidnight)
-                .addValue("after", after)
+                .addValue("validZones", validZones)
+                .addValue("endedBefore", endedBefore)
+                .addValue("from", from)
+                .addValue("to", to)
                 .addValue("limit", limit);
         List<DueGoal> rows = jdbc.query(CANDIDATES, params, (rs, n) -> new DueGoal(
                 new Goal(rs.getObject("id", UUID.class), rs.getObject("creator_id", UUID.class),
@@ -91,10 +118,14 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
     }
 
     private List<SnapshotWork.OfGoal> withActivity(List<DueGoal> due) {
-        Map<UUID, CreatorActivity> loaded = activities.loadFor(due, d -> d.goal().creatorId(),
-                d -> evaluator.snapshotWindow(d.goal(), d.timezone(), phase, asOf), asOf);
-        return due.stream().map(d -> new SnapshotWork.OfGoal(d,
-                loaded.getOrDefault(d.goal().creatorId(), CreatorActivity.NONE))).toList();
+        List<CreatorActivity> loaded = tallies.load(due, d -> d.goal().creatorId(),
+                d -> evaluator.snapshotWindow(d.goal(), d.timezone(), phase, asOf),
+                d -> Metric.FOLLOWERS.code().equals(d.goal().metric()), asOf);
+        List<SnapshotWork.OfGoal> work = new ArrayList<>(due.size());
+        for (int i = 0; i < due.size(); i++) {
+            work.add(new SnapshotWork.OfGoal(due.get(i), loaded.get(i)));
+        }
+        return work;
     }
 
     @Override

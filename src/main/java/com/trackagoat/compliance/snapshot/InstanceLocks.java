@@ -64,6 +64,13 @@ class InstanceLocks {
         if (connection == null) {
             throw new IllegalStateException("job instance " + job + " is not locked by this process");
         }
+        // The workers of a partitioned step share the lock's connection: one check at a time.
+        synchronized (connection) {
+            check(job, connection);
+        }
+    }
+
+    private static void check(SnapshotJobParameters job, Connection connection) {
         try (Statement s = connection.createStatement()) {
             s.execute("SELECT 1");
         } catch (SQLException e) {

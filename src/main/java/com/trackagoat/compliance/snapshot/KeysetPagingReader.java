@@ -3,6 +3,7 @@ package com.trackagoat.compliance.snapshot;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -11,7 +12,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads items in goal-id order, a page at a time, and checkpoints the id of the last item handed out. The
  * step saves that checkpoint in the same transaction as the chunk's writes, so a restart resumes right after
- * the last committed chunk, and never holds more than a page in memory.
+ * the last committed chunk, and never holds more than a page in memory. A partitioned step gives each worker
+ * a {@link GoalIdRange} in its context; each worker checkpoints (and restarts) within its own range.
  *
  * @param <T> the item
  */
@@ -21,6 +23,7 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
 
     private final int pageSize;
     private final Deque<T> buffer = new ArrayDeque<>();
+    private GoalIdRange range = GoalIdRange.ALL;
     private UUID scannedUpTo;
     private UUID lastRead;
     private boolean exhausted;
@@ -30,10 +33,10 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
     }
 
     /**
-     * The items of the next page: at most {@code limit} rows with key greater than {@code after} (null: from the
-     * start), in key order, already filtered and enriched; {@link Page#lastKey} is the last row scanned.
+     * The items of the next page: at most {@code limit} rows with key in {@code [from, to]}, in key order,
+     * already filtered and enriched; {@link Page#lastKey} is the last row scanned.
      */
-    protected abstract Page<T> fetchPage(UUID after, int limit);
+    protected abstract Page<T> fetchPage(UUID from, UUID to, int limit);
 
     protected abstract UUID keyOf(T item);
 
@@ -43,6 +46,7 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
 
     @Override
     public void open(ExecutionContext context) {
+        range = GoalIdRange.of(context);
         String saved = context.getString(LAST_KEY, null);
         lastRead = saved == null ? null : UUID.fromString(saved);
         scannedUpTo = lastRead;
@@ -53,7 +57,12 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
     @Override
     public T read() {
         while (buffer.isEmpty() && !exhausted) {
-            Page<T> page = fetchPage(scannedUpTo, pageSize);
+            Optional<UUID> from = scannedUpTo == null ? Optional.of(range.from()) : GoalIdRange.successor(scannedUpTo);
+            if (from.isEmpty()) {
+                exhausted = true; // the last possible id has been scanned
+                break;
+            }
+            Page<T> page = fetchPage(from.get(), range.to(), pageSize);
             buffer.addAll(page.items());
             scannedUpTo = page.lastKey() == null ? scannedUpTo : page.lastKey();
             exhausted = !page.full();

@@ -16,6 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,13 +44,41 @@ class SnapshotJobConfiguration {
                 .build();
     }
 
+    /**
+     * The chunk-oriented step. With {@code goal-compliance.partitions} above 1 it is a local partition step
+     * instead: the goal ids are split into that many ranges, each read by a worker step of its own
+     * ({@code snapshotWorker:partitionN}) on its own thread, with its own checkpoint, so a restart resumes
+     * each unfinished range after its last committed chunk (ranges already done are not run again).
+     */
     @Bean
     Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
                       SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
                       ItemWriteListener<SnapshotRecord> snapshotMetricsListener, GracefulStop gracefulStop,
                       GoalComplianceProperties properties) {
+        int partitions = properties.getPartitions();
+        if (partitions <= 1) {
+            return chunkStep("snapshotStep", jobRepository, transactionManager, snapshotReader, snapshotProcessor,
+                    snapshotWriter, chunkProgressListener, properties);
+        }
+        Step worker = chunkStep("snapshotWorker", jobRepository, transactionManager, snapshotReader,
+                snapshotProcessor, snapshotWriter, chunkProgressListener, properties);
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("snapshot-partition-");
+        threads.setConcurrencyLimit(partitions);
         return new StepBuilder("snapshotStep", jobRepository)
+                .partitioner("snapshotWorker", new GoalIdPartitioner())
+                .step(worker)
+                .gridSize(partitions)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    private static Step chunkStep(String name, JobRepository jobRepository,
+                                  PlatformTransactionManager transactionManager,
+                                  ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
+                                  SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
+                                  GoalComplianceProperties properties) {
+        return new StepBuilder(name, jobRepository)
                 .<SnapshotWork, SnapshotRecord>chunk(properties.getChunkSize())
                 .transactionManager(transactionManager) // chunk writes and checkpoint commit together
                 .reader(snapshotReader)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -22,13 +23,27 @@ import com.trackagoat.compliance.json.ComplianceJson;
  */
 class SnapshotWriter implements ItemWriter<SnapshotRecord> {
 
-    private static final String UPSERT_SNAPSHOT = """
+    /**
+     * One statement per chunk: the rows travel as one array per column and PostgreSQL unnests them, so a
+     * chunk costs one round trip and one plan, not one per row.
+     */
+    private static final String UPSERT_SNAPSHOTS = """
             INSERT INTO goal_compliance_snapshots (goal_id, phase, as_of, org_id, project_id, creator_id,
                 metric, period, target, actual, percentage, status, period_start, period_end,
                 has_advisory, advisory, close_status, close_actual, evaluated_at, job_execution_id)
-            VALUES (:goalId, :phase, :asOf, :orgId, :projectId, :creatorId,
-                :metric, :period, :target, :actual, :percentage, :status, :periodStart, :periodEnd,
-                :hasAdvisory, CAST(:advisory AS jsonb), :closeStatus, :closeActual, :evaluatedAt, :jobExecutionId)
+            SELECT r.goal_id, :phase, :asOf, r.org_id, r.project_id, r.creator_id,
+                r.metric, r.period, r.target, r.actual, r.percentage, r.status,
+                CAST(r.period_start AS timestamptz), CAST(r.period_end AS timestamptz),
+                r.has_advisory, CAST(r.advisory AS jsonb), r.close_status, r.close_actual,
+                :evaluatedAt, :jobExecutionId
+            FROM unnest(CAST(:goalIds AS uuid[]), CAST(:orgIds AS uuid[]), CAST(:projectIds AS uuid[]),
+                        CAST(:creatorIds AS uuid[]), CAST(:metrics AS text[]), CAST(:periods AS text[]),
+                        CAST(:targets AS bigint[]), CAST(:actuals AS bigint[]), CAST(:percentages AS integer[]),
+                        CAST(:statuses AS text[]), CAST(:periodStarts AS text[]), CAST(:periodEnds AS text[]),
+                        CAST(:hasAdvisories AS boolean[]), CAST(:advisories AS text[]),
+                        CAST(:closeStatuses AS text[]), CAST(:closeActuals AS bigint[]))
+                AS r(goal_id, org_id, project_id, creator_id, metric, period, target, actual, percentage, status,
+                     period_start, period_end, has_advisory, advisory, close_status, close_actual)
             ON CONFLICT (goal_id, phase, as_of) DO UPDATE SET
                 org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id, creator_id = EXCLUDED.creator_id,
                 metric = EXCLUDED.metric, period = EXCLUDED.period, target = EXCLUDED.target,
@@ -64,47 +79,81 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
     @Override
     public void write(Chunk<? extends SnapshotRecord> chunk) {
         OffsetDateTime now = CreatorActivityRepository.utc(clock.instant());
-        List<SqlParameterSource> snapshots = new ArrayList<>();
+        List<SnapshotRecord.Snapshot> snapshots = new ArrayList<>();
         List<SqlParameterSource> rejects = new ArrayList<>();
         for (SnapshotRecord record : chunk) {
-            MapSqlParameterSource row = new MapSqlParameterSource()
-                    .addValue("goalId", record.goalId())
-                    .addValue("phase", phase.code())
-                    .addValue("asOf", CreatorActivityRepository.utc(asOf))
-                    .addValue("jobExecutionId", jobExecutionId);
             if (record instanceof SnapshotRecord.Snapshot snapshot) {
-                snapshots.add(snapshotRow(row, snapshot).addValue("evaluatedAt", now));
+                snapshots.add(snapshot);
             } else {
                 SnapshotRecord.Reject reject = (SnapshotRecord.Reject) record;
-                rejects.add(row.addValue("reason", reject.rejection().reason().code())
+                rejects.add(new MapSqlParameterSource()
+                        .addValue("goalId", record.goalId())
+                        .addValue("phase", phase.code())
+                        .addValue("asOf", CreatorActivityRepository.utc(asOf))
+                        .addValue("jobExecutionId", jobExecutionId)
+                        .addValue("reason", reject.rejection().reason().code())
                         .addValue("detail", reject.rejection().detail())
                         .addValue("rejectedAt", now));
             }
         }
         if (!snapshots.isEmpty()) {
-            jdbc.batchUpdate(UPSERT_SNAPSHOT, snapshots.toArray(SqlParameterSource[]::new));
+            jdbc.update(UPSERT_SNAPSHOTS, snapshotColumns(snapshots)
+                    .addValue("phase", phase.code())
+                    .addValue("asOf", CreatorActivityRepository.utc(asOf))
+                    .addValue("evaluatedAt", now)
+                    .addValue("jobExecutionId", jobExecutionId));
         }
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(UPSERT_REJECT, rejects.toArray(SqlParameterSource[]::new));
         }
     }
 
-    private static MapSqlParameterSource snapshotRow(MapSqlParameterSource row, SnapshotRecord.Snapshot s) {
-        Evaluation e = s.evaluation();
-        return row.addValue("orgId", s.orgId())
-                .addValue("projectId", s.projectId())
-                .addValue("creatorId", s.creatorId())
-                .addValue("metric", e.terms().metric().code())
-                .addValue("period", s.period())
-                .addValue("target", e.terms().target())
-                .addValue("actual", e.actual())
-                .addValue("percentage", e.percentage())
-                .addValue("status", e.status().code())
-                .addValue("periodStart", CreatorActivityRepository.utc(e.advisory().periodStart()))
-                .addValue("periodEnd", CreatorActivityRepository.utc(e.advisory().periodEnd()))
-                .addValue("hasAdvisory", e.advisory().hasAdvisory())
-                .addValue("advisory", ComplianceJson.write(ComplianceJson.advisory(e.advisory())))
-                .addValue("closeStatus", s.closeStatus())
-                .addValue("closeActual", s.closeActual());
+    /** The snapshots as one array per column, in chunk order. */
+    private static MapSqlParameterSource snapshotColumns(List<SnapshotRecord.Snapshot> snapshots) {
+        int n = snapshots.size();
+        UUID[] goalIds = new UUID[n];
+        UUID[] orgIds = new UUID[n];
+        UUID[] projectIds = new UUID[n];
+        UUID[] creatorIds = new UUID[n];
+        String[] metrics = new String[n];
+        String[] periods = new String[n];
+        Long[] targets = new Long[n];
+        Long[] actuals = new Long[n];
+        Integer[] percentages = new Integer[n];
+        String[] statuses = new String[n];
+        String[] periodStarts = new String[n];
+        String[] periodEnds = new String[n];
+        Boolean[] hasAdvisories = new Boolean[n];
+        String[] advisories = new String[n];
+        String[] closeStatuses = new String[n];
+        Long[] closeActuals = new Long[n];
+        for (int i = 0; i < n; i++) {
+            SnapshotRecord.Snapshot s = snapshots.get(i);
+            Evaluation e = s.evaluation();
+            goalIds[i] = s.goalId();
+            orgIds[i] = s.orgId();
+            projectIds[i] = s.projectId();
+            creatorIds[i] = s.creatorId();
+            metrics[i] = e.terms().metric().code();
+            periods[i] = s.period();
+            targets[i] = e.terms().target();
+            actuals[i] = e.actual();
+            percentages[i] = e.percentage();
+            statuses[i] = e.status().code();
+            periodStarts[i] = e.advisory().periodStart().toString(); // ISO-8601 UTC: exact to the nanosecond
+            periodEnds[i] = e.advisory().periodEnd().toString();
+            hasAdvisories[i] = e.advisory().hasAdvisory();
+            advisories[i] = ComplianceJson.write(ComplianceJson.advisory(e.advisory()));
+            closeStatuses[i] = s.closeStatus();
+            closeActuals[i] = s.closeActual();
+        }
+        return new MapSqlParameterSource()
+                .addValue("goalIds", goalIds).addValue("orgIds", orgIds).addValue("projectIds", projectIds)
+                .addValue("creatorIds", creatorIds).addValue("metrics", metrics).addValue("periods", periods)
+                .addValue("targets", targets).addValue("actuals", actuals).addValue("percentages", percentages)
+                .addValue("statuses", statuses).addValue("periodStarts", periodStarts)
+                .addValue("periodEnds", periodEnds).addValue("hasAdvisories", hasAdvisories)
+                .addValue("advisories", advisories).addValue("closeStatuses", closeStatuses)
+                .addValue("closeActuals", closeActuals);
     }
 }

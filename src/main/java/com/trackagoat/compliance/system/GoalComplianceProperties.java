@@ -14,6 +14,12 @@ public class GoalComplianceProperties {
     /** Goals per chunk: each chunk's snapshots and checkpoint commit in one transaction. */
     private int chunkSize = 500;
 
+    /**
+     * Partitions of a snapshot job: goal-id ranges run in parallel, each on its own thread and database
+     * connection, each restarting alone; 1 runs one unpartitioned step. Up to the cores PostgreSQL can use.
+     */
+    private int partitions = 1;
+
     /** Pace below this fraction of the expected pace is {@code at_risk}. */
     private BigDecimal atRiskThreshold = new BigDecimal("0.7");
 
@@ -63,6 +69,14 @@ public class GoalComplianceProperties {
 
     public void setChunkSize(int chunkSize) {
         this.chunkSize = chunkSize;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
     }
 
     public BigDecimal getAtRiskThreshold() {

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Benchmark of the snapshot jobs against one set-based SQL statement (see bench/README.md).
+#
+#   bench/run.sh [GOALS]          default 200000 goals (on GOALS/2 creators)
+#
+# On a fresh database: generates the dataset, runs the close job for 2026-06-01T05:00:00Z as users run it
+# (java -jar, JVM start included), then the set-based reference for the same close rows, checks both agree
+# row for row, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z), and prints a
+# table. Exits 1 when a job fails or the job and the SQL disagree on any row.
+#
+# Environment: PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default -Xmx512m),
+# BENCH_DB (default gc_bench), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres). Not run by CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GOALS=${1:-200000}
+PARTITIONS=${PARTITIONS:-2}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+DB=${BENCH_DB:-gc_bench}
+URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}"
+JAR=target/goal-compliance.jar
+LOGS=target/bench
+CLOSE_AT=2026-06-01T05:00:00Z
+NIGHTLY_AT=2026-06-02T05:00:00Z
+FINAL_AT=2026-06-03T05:00:00Z
+
+[ -f "$JAR" ] || ./mvnw -q -DskipTests package
+mkdir -p "$LOGS"
+now() { date +%s.%N; }
+psql_q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+value() { psql -X -A -t -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
+
+echo "== fresh database $DB, $GOALS goals, partitions=$PARTITIONS, JAVA_OPTS=$JAVA_OPTS, $(nproc) cores"
+dropdb --if-exists "$DB"
+createdb "$DB"
+java -jar "$JAR" migrate --spring.datasource.url="$URL" >"$LOGS/migrate.log" 2>&1
+t0=$(now)
+psql_q -v goals="$GOALS" -f bench/dataset.sql
+psql_q -f bench/functions.sql
+psql_q -c "VACUUM ANALYZE" # as after a day of autovacuum: visibility map set, statistics fresh
+echo "dataset generated in $(echo "$(now) - $t0" | bc) s:" \
+  "$(value "SELECT count(*) FROM creator_goals") goals," \
+  "$(value "SELECT count(*) FROM videos") videos," \
+  "$(value "SELECT count(*) FROM creator_scrapes") scrapes"
+
+ROWS=()
+row() { ROWS+=("$(printf '%-12s %9s %9s %9s %10s %9s' "$@")"); }
+
+# run_job PHASE AS_OF: the jar as users run it; wall time from exec to exit.
+run_job() {
+  local phase=$1 as_of=$2 log="$LOGS/$1.log" start end goals heap
+  start=$(now)
+  if ! java $JAVA_OPTS -jar "$JAR" run --phase="$phase" --as-of="$as_of" --spring.datasource.url="$URL" \
+      --goal-compliance.partitions="$PARTITIONS" >"$log" 2>&1; then
+    echo "the $phase job failed; see $log" >&2
+    exit 1
+  fi
+  end=$(now)
+  JOB_SECONDS=$(echo "$end - $start" | bc)
+  goals=$(value "SELECT (SELECT count(*) FROM goal_compliance_snapshots WHERE phase = '$phase' AND as_of = '$as_of')
+                      + (SELECT count(*) FROM goal_compliance_rejects WHERE phase = '$phase' AND as_of = '$as_of')")
+  heap=$(grep -o 'peak heap [0-9]* MB' "$log" | awk '{print $3}' | sort -n | tail -1)
+  JOB_ROW=("$phase job" "$goals" "$(printf %.1f "$JOB_SECONDS")" "$(echo "$goals / $JOB_SECONDS" | bc)" "${heap} MB")
+}
+
+# The close job, then the set-based statement for the same rows (the job runs first: no cache favours it).
+run_job close "$CLOSE_AT"
+CLOSE_ROW=("${JOB_ROW[@]}")
+CLOSE_SECONDS=$JOB_SECONDS
+start=$(now)
+psql_q -v as_of="$CLOSE_AT" -f bench/close-reference.sql
+SQL_SECONDS=$(echo "$(now) - $start" | bc)
+sql_goals=$(value "SELECT count(*) FROM bench_sql_close")
+RATIO=$(echo "scale=2; $CLOSE_SECONDS / $SQL_SECONDS" | bc)
+row "${CLOSE_ROW[@]}" "$RATIO"
+row "close SQL" "$sql_goals" "$(printf %.1f "$SQL_SECONDS")" "$(echo "$sql_goals / $SQL_SECONDS" | bc)" "-" "1.00"
+read -r mismatches compared examples < <(psql -X -A -t -F ' ' -v as_of="$CLOSE_AT" -d "$DB" -f bench/compare.sql \
+  | awk 'NR==1 {print $2, $4}')
+run_job nightly "$NIGHTLY_AT"
+row "${JOB_ROW[@]}" "-"
+run_job final "$FINAL_AT"
+row "${JOB_ROW[@]}" "-"
+
+echo
+printf '%-12s %9s %9s %9s %10s %9s\n' phase goals "wall s" "goals/s" "peak heap" "job/SQL"
+printf '%s\n' "${ROWS[@]}"
+echo
+echo "close: job and SQL compared on $compared rows (actual, status, percentage, window, terms, advisory): $mismatches mismatches"
+if [ "$mismatches" != "0" ]; then
+  psql -X -A -t -v as_of="$CLOSE_AT" -d "$DB" -f bench/compare.sql >&2
+  echo "FAIL: the job and the set-based SQL disagree" >&2
+  exit 1
+fi

@@ -1,0 +1,162 @@
+package com.trackagoat.compliance.snapshot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.trackagoat.compliance.evaluation.CreatorActivity;
+import com.trackagoat.compliance.evaluation.Scrape;
+import com.trackagoat.compliance.evaluation.Video;
+import com.trackagoat.compliance.evaluation.Window;
+
+/**
+ * The creator data of a page of snapshot items, with the videos aggregated in SQL: one row per distinct
+ * (creator, window) of the page, not one per video. A month of videos per creator was most of what a close
+ * job read and decoded; the evaluator needs only the count and the column sums of the videos it counts.
+ * <p>
+ * Each item gets an activity of its own in which its window's counted videos are replaced by a summary with
+ * the same count and sums ({@link #summary}), so the evaluator still decides actual, status and advisory.
+ * Where a counted video has a negative counter (which may be {@code invalid_data}, with a detail naming the
+ * video) the creator's real videos are loaded instead and the evaluator sees exactly what it used to.
+ */
+class WindowTallies {
+
+    /**
+     * Count and sums of the videos each window counts: posted in [start, end), discovered by as_of (the
+     * evaluator's rule, see Tally), null counters as 0; and whether any counted video has a negative counter.
+     */
+    private static final String TALLIES = """
+            SELECT w.ord, count(v.creator_id) AS posts,
+                   coalesce(sum(coalesce(v.views, 0)), 0) AS views,
+                   coalesce(sum(coalesce(v.likes, 0)), 0) AS likes,
+                   coalesce(sum(coalesce(v.comments, 0)), 0) AS comments,
+                   coalesce(sum(coalesce(v.shares, 0)), 0) AS shares,
+                   coalesce(bool_or(v.views < 0 OR v.likes < 0 OR v.comments < 0 OR v.shares < 0), false) AS negative
+            FROM unnest(CAST(:creators AS uuid[]), CAST(:starts AS text[]), CAST(:ends AS text[]))
+                 WITH ORDINALITY AS w(creator_id, w_start, w_end, ord)
+            LEFT JOIN videos v ON v.creator_id = w.creator_id
+                 AND v.posted_at >= CAST(w.w_start AS timestamptz) AND v.posted_at < CAST(w.w_end AS timestamptz)
+                 AND v.discovered_at <= :asOf
+            GROUP BY w.ord
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CreatorActivityRepository activities;
+
+    WindowTallies(NamedParameterJdbcTemplate jdbc, CreatorActivityRepository activities) {
+        this.jdbc = jdbc;
+        this.activities = activities;
+    }
+
+    /** A creator's window. */
+    private record Key(UUID creatorId, Window window) {
+    }
+
+    /** What the evaluator counts in one window. */
+    private record Tally(long posts, long views, long likes, long comments, long shares, boolean negative) {
+    }
+
+    /**
+     * The activity of each item, in item order: the creator's scrapes (their history only where the item
+     * counts followers), and its window's videos in summary; {@link CreatorActivity#NONE} for an item without
+     * a window (rejected before any data is read).
+     */
+    <T> List<CreatorActivity> load(List<T> items, Function<T, UUID> creatorOf, Function<T, Optional<Window>> windowOf,
+                                   Predicate<T> countsFollowers, Instant asOf) {
+        Set<UUID> creators = new HashSet<>();
+        Set<UUID> followerHistory = new HashSet<>();
+        Set<Key> keys = new LinkedHashSet<>();
+        Instant from = null;
+        Instant to = null;
+        for (T item : items) {
+            Optional<Window> window = windowOf.apply(item);
+            if (window.isEmpty()) {
+                continue;
+            }
+            UUID creator = creatorOf.apply(item);
+            creators.add(creator);
+            if (countsFollowers.test(item)) {
+                followerHistory.add(creator);
+            } else {
+                keys.add(new Key(creator, window.get()));
+            }
+            from = from == null || window.get().start().isBefore(from) ? window.get().start() : from;
+            to = to == null || window.get().end().isAfter(to) ? window.get().end() : to;
+        }
+        if (creators.isEmpty()) {
+            return Collections.nCopies(items.size(), CreatorActivity.NONE);
+        }
+        Window span = new Window(from, to);
+        Map<UUID, List<Scrape>> scrapes = activities.scrapes(creators, followerHistory, span, asOf);
+        Map<Key, Tally> tallies = tallies(keys, asOf);
+        Set<UUID> withNegative = new HashSet<>();
+        tallies.forEach((key, tally) -> {
+            if (tally.negative()) {
+                withNegative.add(key.creatorId());
+            }
+        });
+        Map<UUID, List<Video>> raw = activities.videos(withNegative, span, asOf);
+        List<CreatorActivity> result = new ArrayList<>(items.size());
+        for (T item : items) {
+            Optional<Window> window = windowOf.apply(item);
+            if (window.isEmpty()) {
+                result.add(CreatorActivity.NONE);
+                continue;
+            }
+            UUID creator = creatorOf.apply(item);
+            List<Video> videos = countsFollowers.test(item) ? List.of()
+                    : withNegative.contains(creator) ? raw.getOrDefault(creator, List.of())
+                    : summary(tallies.get(new Key(creator, window.get())), window.get(), asOf);
+            result.add(new CreatorActivity(videos, scrapes.getOrDefault(creator, List.of())));
+        }
+        return result;
+    }
+
+    private Map<Key, Tally> tallies(Set<Key> keys, Instant asOf) {
+        List<Key> ordered = List.copyOf(keys);
+        Map<Key, Tally> tallies = new HashMap<>();
+        if (ordered.isEmpty()) {
+            return tallies;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("creators", ordered.stream().map(Key::creatorId).toArray(UUID[]::new))
+                .addValue("starts", ordered.stream().map(k -> k.window().start().toString()).toArray(String[]::new))
+                .addValue("ends", ordered.stream().map(k -> k.window().end().toString()).toArray(String[]::new))
+                .addValue("asOf", CreatorActivityRepository.utc(asOf));
+        jdbc.query(TALLIES, params, rs -> {
+            tallies.put(ordered.get(rs.getInt("ord") - 1), new Tally(rs.getLong("posts"), rs.getLong("views"),
+                    rs.getLong("likes"), rs.getLong("comments"), rs.getLong("shares"), rs.getBoolean("negative")));
+        });
+        return tallies;
+    }
+
+    /**
+     * Videos that the evaluator counts exactly as the window's real ones: as many, all inside the window and
+     * visible at as_of, the first carrying the sums of every counter and the others zeros.
+     */
+    static List<Video> summary(Tally tally, Window window, Instant asOf) {
+        if (tally == null || tally.posts() == 0) {
+            return List.of();
+        }
+        Instant at = window.start().isAfter(asOf) ? asOf : window.start();
+        List<Video> videos = new ArrayList<>((int) tally.posts());
+        videos.add(new Video(window.start(), at, tally.views(), tally.likes(), tally.comments(), tally.shares()));
+        for (long i = 1; i < tally.posts(); i++) {
+            videos.add(new Video(window.start(), at, 0L, 0L, 0L, 0L));
+        }
+        return videos;
+    }
+}
