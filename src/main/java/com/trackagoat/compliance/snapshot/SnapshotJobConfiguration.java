@@ -59,10 +59,11 @@ class SnapshotJobConfiguration {
         int partitions = properties.getPartitions();
         if (partitions <= 1) {
             return chunkStep("snapshotStep", jobRepository, transactionManager, snapshotReader, snapshotProcessor,
-                    snapshotWriter, chunkProgressListener, properties);
+                    snapshotWriter, chunkProgressListener, snapshotMetricsListener, gracefulStop, properties);
         }
         Step worker = chunkStep("snapshotWorker", jobRepository, transactionManager, snapshotReader,
-                snapshotProcessor, snapshotWriter, chunkProgressListener, properties);
+                snapshotProcessor, snapshotWriter, chunkProgressListener, snapshotMetricsListener, gracefulStop,
+                properties);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("snapshot-partition-");
         threads.setConcurrencyLimit(partitions);
         return new StepBuilder("snapshotStep", jobRepository)
@@ -77,7 +78,8 @@ class SnapshotJobConfiguration {
                                   PlatformTransactionManager transactionManager,
                                   ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
                                   SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
-                                  GoalComplianceProperties properties) {
+                                  ItemWriteListener<SnapshotRecord> snapshotMetricsListener,
+                                  GracefulStop gracefulStop, GoalComplianceProperties properties) {
         return new StepBuilder(name, jobRepository)
                 .<SnapshotWork, SnapshotRecord>chunk(properties.getChunkSize())
                 .transactionManager(transactionManager) // chunk writes and checkpoint commit together
