@@ -2,7 +2,9 @@ package com.trackagoat.compliance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -14,6 +16,7 @@ import com.trackagoat.compliance.support.ApiServer;
 import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.Dataset;
 import com.trackagoat.compliance.support.Keys;
+import com.trackagoat.compliance.support.ServeProcess;
 import com.trackagoat.compliance.support.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
@@ -72,6 +75,31 @@ class GoldenReadApiIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertSameFieldsInSameOrder(withoutSource(response.json()), Dataset.JSON.readTree(report.out()));
+    }
+
+    @Test
+    void theServeCommandAnswersWithTheBodyOfTheReportCommand() throws Exception {
+        // given the packaged jar running serve on the seed dataset (the real clock: the golden day is past)
+        String query = "/api/v1/projects/" + PROJECT + "/goal-compliance?reference_date=2026-05-21&period=weekly";
+        try (ServeProcess serve = ServeProcess.start(database, "golden-read-api-serve",
+                "--goal-compliance.catch-up.look-back=PT1M")) {
+            ServeProcess.await("serve answers", Duration.ofMinutes(2), () -> serve.get(query, key).isPresent());
+
+            // when the endpoint is asked for a past day, and report for the same
+            HttpResponse<String> response = serve.get(query, key).orElseThrow();
+            Cli.Result report = Cli.run(database, "report", "--project=" + PROJECT, "--reference-date=2026-05-21",
+                    "--period=weekly");
+
+            // then both give the same body, with no snapshot taken that day it is evaluated live
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(report.exitCode()).as(report.err()).isZero();
+            JsonNode body = Dataset.JSON.readTree(response.body());
+            assertThat(body.at("/meta/source").asString()).isEqualTo("live");
+            assertThat(body.at("/data/0/compliance").size()).isPositive();
+            assertSameFieldsInSameOrder(withoutSource(body), Dataset.JSON.readTree(report.out()));
+            assertThat(serve.get(query, "tga_not-a-key").orElseThrow().statusCode()).isEqualTo(401);
+            serve.terminate();
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -58,16 +59,26 @@ public final class ServeProcess implements AutoCloseable {
 
     /** GET on this process's HTTP port; the body, or "" while it does not answer. */
     public String get(String path) {
+        return send(request(path).build()).map(HttpResponse::body).orElse("");
+    }
+
+    /** GET with the read API's {@code Authorization: Bearer} key; empty while the process does not answer. */
+    public Optional<HttpResponse<String>> get(String path, String key) {
+        return send(request(path).header("Authorization", "Bearer " + key).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    private static Optional<HttpResponse<String>> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.body();
+            return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
-            return "";
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "";
+            return Optional.empty();
         }
     }
 
