@@ -5,8 +5,8 @@
 #
 # On a fresh database: generates the dataset, runs the close job for 2026-06-01T05:00:00Z as users run it
 # (java -jar, JVM start included), then the set-based reference for the same close rows, checks both agree
-# row for row, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z), and prints a
-# table. Exits 1 when a job fails or the job and the SQL disagree on any row.
+# row for row, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z), then measures
+# the restart cost (the close killed at half-way and resumed), and prints a table. Exits 1 when a job fails or the job and the SQL disagree on any row.
 #
 # Environment: PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default -Xmx512m),
 # BENCH_DB (default gc_bench), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres). Not run by CI.
@@ -82,11 +82,36 @@ row "${JOB_ROW[@]}" "-"
 run_job final "$FINAL_AT"
 row "${JOB_ROW[@]}" "-"
 
+# Restart cost: the close from scratch again (rerun forgets its rows and job instance), killed with SIGKILL
+# once half of its rows are committed, then resumed by `run` as an operator would; the resume's wall time
+# against the full close job's.
+close_rows() { value "SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = '$CLOSE_AT'"; }
+full_rows=$(close_rows)
+java $JAVA_OPTS -jar "$JAR" rerun --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
+  --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed.log" 2>&1 &
+killed=$!
+rerun_alive() {
+  kill -0 "$killed" 2>/dev/null || { echo "the rerun ended before half-way; see $LOGS/close-killed.log" >&2; exit 1; }
+}
+while [ "$(close_rows)" -ge $((full_rows / 2)) ]; do rerun_alive; sleep 0.2; done # until it forgot the rows
+until [ "$(close_rows)" -ge $((full_rows / 2)) ]; do rerun_alive; sleep 0.2; done
+kill -9 "$killed"
+wait "$killed" 2>/dev/null || true
+at_kill=$(close_rows)
+run_job close "$CLOSE_AT"
+RESUME_SECONDS=$JOB_SECONDS
+resumed=$(( $(close_rows) - at_kill ))
+row "close resume" "$resumed" "$(printf %.1f "$RESUME_SECONDS")" "$(echo "$resumed / $RESUME_SECONDS" | bc)" \
+  "${JOB_ROW[4]}" "-"
+
 echo
 printf '%-12s %9s %9s %9s %10s %9s\n' phase goals "wall s" "goals/s" "peak heap" "job/SQL"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "close: job and SQL compared on $compared rows (actual, status, percentage, window, terms, advisory): $mismatches mismatches"
+echo "restart: close killed (SIGKILL) with $at_kill of $full_rows rows committed; the resume took" \
+  "$(printf %.1f "$RESUME_SECONDS") s, $(echo "scale=0; 100 * $RESUME_SECONDS / $CLOSE_SECONDS" | bc) % of the full close job" \
+  "($(printf %.1f "$CLOSE_SECONDS") s); rows after the resume: $(close_rows)"
 if [ "$mismatches" != "0" ]; then
   psql -X -A -t -v as_of="$CLOSE_AT" -d "$DB" -f bench/compare.sql >&2
   echo "FAIL: the job and the set-based SQL disagree" >&2
