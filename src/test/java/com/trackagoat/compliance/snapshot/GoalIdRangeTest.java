@@ -1,0 +1,56 @@
+package com.trackagoat.compliance.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Partition ranges of goal ids: contiguous, covering every id, in PostgreSQL's unsigned uuid order. */
+class GoalIdRangeTest {
+
+    private static final UUID FIRST = UUID.fromString("00000000-0000-0000-0000-000000000000");
+    private static final UUID LAST = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff");
+
+    @Test
+    void splitCoversEveryIdWithContiguousRangesThatDoNotOverlap() {
+        for (int n = 1; n <= 7; n++) {
+            List<GoalIdRange> ranges = GoalIdRange.split(n);
+
+            assertThat(ranges).hasSize(n);
+            assertThat(ranges.get(0).from()).isEqualTo(FIRST);
+            assertThat(ranges.get(n - 1).to()).isEqualTo(LAST);
+            for (int i = 0; i + 1 < n; i++) {
+                assertThat(GoalIdRange.successor(ranges.get(i).to())).contains(ranges.get(i + 1).from());
+            }
+        }
+    }
+
+    @Test
+    void halvesSplitAtTheHighBitAsPostgresqlOrdersUuidsUnsigned() {
+        List<GoalIdRange> halves = GoalIdRange.split(2);
+
+        assertThat(halves.get(0).to()).isEqualTo(UUID.fromString("7fffffff-ffff-ffff-ffff-ffffffffffff"));
+        assertThat(halves.get(1).from()).isEqualTo(UUID.fromString("80000000-0000-0000-0000-000000000000"));
+    }
+
+    @Test
+    void successorCarriesAcrossTheHalvesOfTheUuidAndEndsAfterTheLastId() {
+        assertThat(GoalIdRange.successor(UUID.fromString("00000000-0000-0000-ffff-ffffffffffff")))
+                .contains(UUID.fromString("00000000-0000-0001-0000-000000000000"));
+        assertThat(GoalIdRange.successor(UUID.fromString("00000000-0000-0000-0000-000000000009")))
+                .contains(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
+        assertThat(GoalIdRange.successor(LAST)).isEmpty();
+    }
+
+    @Test
+    void anUnpartitionedStepReadsEveryIdAndAPartitionItsSavedRange() {
+        GoalIdRange second = GoalIdRange.split(3).get(1);
+
+        assertThat(GoalIdRange.of(new ExecutionContext()))
+                .isEqualTo(GoalIdRange.ALL);
+        assertThat(GoalIdRange.of(second.toContext())).isEqualTo(second);
+    }
+}
