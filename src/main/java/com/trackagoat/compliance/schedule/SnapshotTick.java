@@ -1,6 +1,6 @@
 package com.trackagoat.compliance.schedule;
 
-import java.util.Optional;
+import java.time.Clock;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import com.trackagoat.compliance.snapshot.CatchUp;
 
 /**
- * The Quartz job of {@code serve}: runs what {@code catch-up} would run now. Quartz fires it at every quarter
+ * The Quartz job of {@code serve}: runs what {@code catch-up} would run now, and also any gap in the look-back
+ * ({@link CatchUp#runDue}). Quartz fires it at every quarter
  * hour (every organization's local midnight, and every final's settle instant, falls on one) and once at each
  * start. {@link DisallowConcurrentExecution} holds across the cluster in the JDBC job store, so one node at a
  * time runs it; the snapshot launcher's per-instance locks make each job instance run once even so.
@@ -22,9 +23,11 @@ public class SnapshotTick implements Job {
     private static final Logger log = LoggerFactory.getLogger(SnapshotTick.class);
 
     private final CatchUp catchUp;
+    private final Clock clock;
 
-    public SnapshotTick(CatchUp catchUp) {
+    public SnapshotTick(CatchUp catchUp, Clock clock) {
         this.catchUp = catchUp;
+        this.clock = clock;
     }
 
     @Override
@@ -33,6 +36,6 @@ public class SnapshotTick implements Job {
             log.warn("re-running the snapshot tick of a scheduler node that died (fired at {})",
                     context.getScheduledFireTime().toInstant());
         }
-        catchUp.run(Optional.empty(), Optional.empty());
+        catchUp.runDue(clock.instant());
     }
 }

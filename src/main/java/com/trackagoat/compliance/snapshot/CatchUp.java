@@ -69,15 +69,29 @@ public class CatchUp {
     }
 
     /**
-     * @param since exclusive start; default: the look-back before {@code until}, or earlier, just before the last
-     *              completed instant (whose other phases may not have run) when that is older. Instances that
-     *              have completed are skipped, so the look-back also fills gaps that a manual {@code run} of a
-     *              later instant would otherwise leave behind the last completed instant
+     * The {@code catch-up} command (data-contract.md).
+     *
+     * @param since exclusive start; default: the last completed instant up to {@code until} (one run ahead of
+     *              time is ignored), or the look-back before {@code until} on a new database
      * @param until inclusive end; default: now
      */
     public Summary run(Optional<Instant> since, Optional<Instant> until) {
         Instant to = until.orElseGet(clock::instant);
-        Instant from = since.orElseGet(() -> defaultSince(to));
+        Instant from = since.orElseGet(() -> history.lastCompleted(to).orElseGet(() -> lookBack(to)));
+        return run(from, to);
+    }
+
+    /**
+     * What {@code serve} runs at a tick: every instance due in the look-back before {@code now} (or since the
+     * last completed instant, when that is older) that has not completed. Unlike the command's default start,
+     * this also fills a gap behind the last completed instant: a phase of that instant that never ran, or
+     * instants skipped by a hand-run of a later one.
+     */
+    public Summary runDue(Instant now) {
+        return run(dueSince(now), now);
+    }
+
+    private Summary run(Instant from, Instant to) {
         List<SnapshotJobParameters> plan = plan(from, to);
         Set<SnapshotJobParameters> completed = history.completed(from, to);
         List<SnapshotJobParameters> pending = plan.stream().filter(i -> !completed.contains(i)).toList();
@@ -112,15 +126,19 @@ public class CatchUp {
 
     /** The oldest snapshot job instance due by {@code now} that has not completed, if any. */
     public Optional<SnapshotJobParameters> oldestPending(Instant now) {
-        Instant from = defaultSince(now);
+        Instant from = dueSince(now);
         Set<SnapshotJobParameters> completed = history.completed(from, now);
         return plan(from, now).stream().filter(i -> !completed.contains(i)).findFirst();
     }
 
-    private Instant defaultSince(Instant until) {
-        Instant lookBack = until.minus(properties.getCatchUp().getLookBack());
-        return history.lastCompleted(until).map(last -> last.minusMillis(1)).filter(lookBack::isAfter)
+    private Instant dueSince(Instant now) {
+        Instant lookBack = lookBack(now);
+        return history.lastCompleted(now).map(last -> last.minusMillis(1)).filter(lookBack::isAfter)
                 .orElse(lookBack);
+    }
+
+    private Instant lookBack(Instant until) {
+        return until.minus(properties.getCatchUp().getLookBack());
     }
 
     private List<SnapshotJobParameters> plan(Instant from, Instant to) {
