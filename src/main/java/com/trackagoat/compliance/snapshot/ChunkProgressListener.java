@@ -5,7 +5,8 @@ import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,23 +15,28 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.trackagoat.compliance.evaluation.Phase;
 
 /**
- * Logs progress per chunk (goals done of at most how many, rate, time left at that rate) and a summary per run, and before each chunk checks that this
- * process still holds the job instance's lock, so that a run whose lock connection was lost stops instead of
+ * Logs progress per chunk (goals done of at most how many are left in the step's goal-id range, rate, time
+ * left at that rate) and a summary per run, and before each chunk checks that this process still holds the job
+ * instance's lock, so that a run whose lock connection was lost stops instead of
  * racing a process that took the instance over.
  */
 class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecord>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChunkProgressListener.class);
 
-    /** Close and nightly read at most every active goal; a final reads the close rows it settles. */
-    private static final String ACTIVE_GOALS = "SELECT count(*) FROM creator_goals WHERE is_active";
+    /** Close and nightly read at most the active goals of their range; a final, the close rows it settles. */
+    private static final String ACTIVE_GOALS = """
+            SELECT count(*) FROM creator_goals WHERE is_active AND id BETWEEN :from AND :to
+            """;
     private static final String CLOSE_ROWS = """
-            SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = :closedAt
+            SELECT count(*) FROM goal_compliance_snapshots
+            WHERE phase = 'close' AND as_of = :closedAt AND goal_id BETWEEN :from AND :to
             """;
 
     private final InstanceLocks instanceLocks;
@@ -56,14 +62,23 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
         job = SnapshotJobParameters.of(stepExecution.getJobParameters().getString(SnapshotJobParameters.PHASE),
                 stepExecution.getJobParameters().getString(SnapshotJobParameters.AS_OF));
         started = clock.instant();
-        atMost = job.phase() == Phase.FINAL
-                ? jdbc.queryForObject(CLOSE_ROWS, Map.of("closedAt",
-                        CreatorActivityRepository.utc(job.asOf().minus(settleDelay))), Long.class)
-                : jdbc.getJdbcTemplate().queryForObject(ACTIVE_GOALS, Long.class);
         String resumeAfter = stepExecution.getExecutionContext().getString(KeysetPagingReader.LAST_KEY, null);
         if (resumeAfter != null) {
             log.info("{}: resuming after goal {} (last committed chunk)", job, resumeAfter);
         }
+        atMost = atMost(GoalIdRange.of(stepExecution.getExecutionContext()), resumeAfter);
+    }
+
+    /** How many goals this run may still read: those of its range after the last committed one. */
+    private long atMost(GoalIdRange range, String resumeAfter) {
+        Optional<UUID> from = resumeAfter == null ? Optional.of(range.from())
+                : GoalIdRange.successor(UUID.fromString(resumeAfter));
+        if (from.isEmpty()) {
+            return 0;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("from", from.get()).addValue("to", range.to())
+                .addValue("closedAt", CreatorActivityRepository.utc(job.asOf().minus(settleDelay)));
+        return jdbc.queryForObject(job.phase() == Phase.FINAL ? CLOSE_ROWS : ACTIVE_GOALS, params, Long.class);
     }
 
     @Override
