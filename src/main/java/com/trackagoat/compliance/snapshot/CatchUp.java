@@ -92,43 +92,40 @@ public class CatchUp {
     }
 
     private Summary run(Instant from, Instant to) {
-        List<SnapshotJobParameters> plan = plan(from, to);
-        Set<SnapshotJobParameters> completed = history.completed(from, to);
-        List<SnapshotJobParameters> pending = plan.stream().filter(i -> !completed.contains(i)).toList();
+        Plan plan = plan(from, to);
+        List<SnapshotJobParameters> pending = plan.pending();
         int ran = 0;
-        int skipped = plan.size() - pending.size();
+        int skipped = plan.due().size() - pending.size();
         if (pending.isEmpty()) {
             log.debug("catch-up ({}, {}]: nothing due", from, to);
-            return new Summary(from, to, plan.size(), ran, skipped, Ending.DONE);
+            return new Summary(from, to, plan.due().size(), ran, skipped, Ending.DONE);
         }
-        log.info("catch-up ({}, {}]: {} snapshot jobs due, {} to run", from, to, plan.size(), pending.size());
+        log.info("catch-up ({}, {}]: {} snapshot jobs due, {} to run", from, to, plan.due().size(), pending.size());
         for (SnapshotJobParameters instance : pending) {
             if (gracefulStop.stopping()) {
                 log.info("catch-up stopped by shutdown before {}; the next run resumes from there", instance);
-                return new Summary(from, to, plan.size(), ran, skipped, Ending.STOPPED);
+                return new Summary(from, to, plan.due().size(), ran, skipped, Ending.STOPPED);
             }
             SnapshotJobLauncher.Result result = launcher.run(instance);
             switch (result) {
                 case COMPLETED -> ran++;
                 case ALREADY_COMPLETE -> skipped++;
                 case STOPPED -> {
-                    return new Summary(from, to, plan.size(), ran, skipped, Ending.STOPPED);
+                    return new Summary(from, to, plan.due().size(), ran, skipped, Ending.STOPPED);
                 }
                 case FAILED, CLOSE_NOT_COMPLETE -> {
                     log.error("catch-up stopped at {}: {}; the next run resumes from there", instance, result);
-                    return new Summary(from, to, plan.size(), ran, skipped, Ending.FAILED);
+                    return new Summary(from, to, plan.due().size(), ran, skipped, Ending.FAILED);
                 }
             }
         }
         log.info("catch-up ({}, {}] done: {} jobs ran, {} had already completed", from, to, ran, skipped);
-        return new Summary(from, to, plan.size(), ran, skipped, Ending.DONE);
+        return new Summary(from, to, plan.due().size(), ran, skipped, Ending.DONE);
     }
 
     /** The oldest snapshot job instance due by {@code now} that has not completed, if any. */
     public Optional<SnapshotJobParameters> oldestPending(Instant now) {
-        Instant from = dueSince(now);
-        Set<SnapshotJobParameters> completed = history.completed(from, now);
-        return plan(from, now).stream().filter(i -> !completed.contains(i)).findFirst();
+        return plan(dueSince(now), now).pending().stream().findFirst();
     }
 
     private Instant dueSince(Instant now) {
@@ -141,19 +138,25 @@ public class CatchUp {
         return until.minus(properties.getCatchUp().getLookBack());
     }
 
-    private List<SnapshotJobParameters> plan(Instant from, Instant to) {
-        Set<Instant> completedCloses = history.completed(from.minus(properties.getSettleDelay()), to).stream()
+    /** The instances due in a range (and unfinished ones up to its end), oldest first, and those not completed. */
+    private record Plan(List<SnapshotJobParameters> due, List<SnapshotJobParameters> pending) {
+    }
+
+    private Plan plan(Instant from, Instant to) {
+        // One read of the history: completed closes one settle delay back decide which finals are due.
+        Set<SnapshotJobParameters> completed = history.completed(from.minus(properties.getSettleDelay()), to);
+        Set<Instant> completedCloses = completed.stream()
                 .filter(instance -> instance.phase() == Phase.CLOSE)
                 .map(SnapshotJobParameters::asOf)
                 .collect(Collectors.toSet());
-        List<SnapshotJobParameters> plan = new ArrayList<>(CatchUpPlanner.plan(ScheduledZones.load(jdbc), from, to,
+        List<SnapshotJobParameters> due = new ArrayList<>(CatchUpPlanner.plan(ScheduledZones.load(jdbc), from, to,
                 properties.getSettleDelay(), completedCloses));
         for (SnapshotJobParameters unfinished : history.unfinished()) {
-            if (!unfinished.asOf().isAfter(to) && !plan.contains(unfinished)) {
-                plan.add(unfinished);
+            if (!unfinished.asOf().isAfter(to) && !due.contains(unfinished)) {
+                due.add(unfinished);
             }
         }
-        plan.sort(CatchUpPlanner.ORDER);
-        return plan;
+        due.sort(CatchUpPlanner.ORDER);
+        return new Plan(due, due.stream().filter(instance -> !completed.contains(instance)).toList());
     }
 }
