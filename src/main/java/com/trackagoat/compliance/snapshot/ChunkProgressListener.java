@@ -62,7 +62,7 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
         job = SnapshotJobParameters.of(stepExecution.getJobParameters().getString(SnapshotJobParameters.PHASE),
                 stepExecution.getJobParameters().getString(SnapshotJobParameters.AS_OF));
         started = clock.instant();
-        String resumeAfter = stepExecution.getExecutionContext().getString(KeysetPagingReader.LAST_KEY, null);
+        UUID resumeAfter = KeysetPagingReader.lastCommitted(stepExecution.getExecutionContext());
         if (resumeAfter != null) {
             log.info("{}: resuming after goal {} (last committed chunk)", job, resumeAfter);
         }
@@ -70,9 +70,8 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
     }
 
     /** How many goals this run may still read: those of its range after the last committed one. */
-    private long atMost(GoalIdRange range, String resumeAfter) {
-        Optional<UUID> from = resumeAfter == null ? Optional.of(range.from())
-                : GoalIdRange.successor(UUID.fromString(resumeAfter));
+    private long atMost(GoalIdRange range, UUID resumeAfter) {
+        Optional<UUID> from = range.firstAfter(resumeAfter);
         if (from.isEmpty()) {
             return 0;
         }

@@ -40,6 +40,11 @@ record GoalIdRange(UUID from, UUID to) {
         return next.equals(SPAN) ? Optional.empty() : Optional.of(uuid(next));
     }
 
+    /** The first id of this range still to read after {@code lastRead} (null: none read yet); empty: none left. */
+    Optional<UUID> firstAfter(UUID lastRead) {
+        return lastRead == null ? Optional.of(from) : successor(lastRead);
+    }
+
     /** The range a partition's context holds, or every id for an unpartitioned step. */
     static GoalIdRange of(ExecutionContext context) {
         String from = context.getString(FROM_KEY, null);

@@ -47,8 +47,7 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
     @Override
     public void open(ExecutionContext context) {
         range = GoalIdRange.of(context);
-        String saved = context.getString(LAST_KEY, null);
-        lastRead = saved == null ? null : UUID.fromString(saved);
+        lastRead = lastCommitted(context);
         scannedUpTo = lastRead;
         buffer.clear();
         exhausted = false;
@@ -57,7 +56,7 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
     @Override
     public T read() {
         while (buffer.isEmpty() && !exhausted) {
-            Optional<UUID> from = scannedUpTo == null ? Optional.of(range.from()) : GoalIdRange.successor(scannedUpTo);
+            Optional<UUID> from = range.firstAfter(scannedUpTo);
             if (from.isEmpty()) {
                 exhausted = true; // the last possible id has been scanned
                 break;
@@ -72,6 +71,12 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
             lastRead = keyOf(item);
         }
         return item;
+    }
+
+    /** The id of the last item of the last committed chunk, as checkpointed in the step's context; null if none. */
+    static UUID lastCommitted(ExecutionContext context) {
+        String saved = context.getString(LAST_KEY, null);
+        return saved == null ? null : UUID.fromString(saved);
     }
 
     @Override

@@ -46,6 +46,16 @@ class GoalIdRangeTest {
     }
 
     @Test
+    void readingStartsAtTheRangeAndResumesAfterTheLastCommittedId() {
+        GoalIdRange second = GoalIdRange.split(2).get(1);
+
+        assertThat(second.firstAfter(null)).contains(second.from());
+        assertThat(second.firstAfter(UUID.fromString("80000000-0000-0000-0000-0000000000ff")))
+                .contains(UUID.fromString("80000000-0000-0000-0000-000000000100"));
+        assertThat(second.firstAfter(LAST)).isEmpty();
+    }
+
+    @Test
     void anUnpartitionedStepReadsEveryIdAndAPartitionItsSavedRange() {
         GoalIdRange second = GoalIdRange.split(3).get(1);
 
