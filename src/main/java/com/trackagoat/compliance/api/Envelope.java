@@ -15,14 +15,6 @@ public final class Envelope {
     private Envelope() {
     }
 
-    public static ObjectNode ok(JsonNode data, ObjectNode meta) {
-        ObjectNode body = ComplianceJson.object();
-        body.set("data", data);
-        body.putNull("error");
-        body.set("meta", meta);
-        return body;
-    }
-
     public static ObjectNode error(String code, String message) {
         ObjectNode error = ComplianceJson.object();
         error.put("code", code);

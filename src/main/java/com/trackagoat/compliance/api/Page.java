@@ -31,6 +31,6 @@ public record Page<T>(List<T> rows, int limit, Function<T, PageCursor> keyOf) {
         meta.put("org_tz", project.timezone());
         meta.put("limit", limit);
         meta.put("next_cursor", nextCursor());
-        return Envelope.ok(data, meta);
+        return ComplianceJson.envelope(data, meta);
     }
 }

@@ -37,6 +37,15 @@ public final class ComplianceJson {
         return NODES.objectNode();
     }
 
+    /** The seed page's envelope of an answer: {@code {"data": …, "error": null, "meta": {…}}}. */
+    public static ObjectNode envelope(JsonNode data, ObjectNode meta) {
+        ObjectNode body = object();
+        body.set("data", data);
+        body.putNull("error");
+        body.set("meta", meta);
+        return body;
+    }
+
     public static ObjectNode advisory(Advisory a) {
         ObjectNode node = object();
         node.put("period_in_progress", a.periodInProgress());

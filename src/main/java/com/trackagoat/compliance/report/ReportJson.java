@@ -41,11 +41,7 @@ public final class ReportJson {
         meta.put("org_tz", timezone);
         meta.put("reference_date", referenceDate.toString());
         meta.set("rejected", rejected);
-        ObjectNode body = ComplianceJson.object();
-        body.set("data", data);
-        body.putNull("error");
-        body.set("meta", meta);
-        return body;
+        return ComplianceJson.envelope(data, meta);
     }
 
     public static ObjectNode compliance(Goal g, Evaluation e) {

@@ -85,6 +85,6 @@ class AggregateController {
         meta.put("period", periodFilter.map(Period::code).orElse(null));
         meta.put("projects", scope.size());
         meta.put("source", sources.size() == 1 ? sources.iterator().next() : sources.isEmpty() ? "live" : "mixed");
-        return Envelope.response(Envelope.ok(counts.toJson(), meta));
+        return Envelope.response(ComplianceJson.envelope(counts.toJson(), meta));
     }
 }
