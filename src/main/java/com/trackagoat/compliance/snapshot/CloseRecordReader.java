@@ -2,7 +2,6 @@ package com.trackagoat.compliance.snapshot;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import com.trackagoat.compliance.evaluation.CreatorActivity;
 import com.trackagoat.compliance.evaluation.Metric;
 import com.trackagoat.compliance.evaluation.Terms;
 import com.trackagoat.compliance.evaluation.Window;
@@ -61,17 +59,10 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
                                 rs.getObject("period_end", OffsetDateTime.class).toInstant().plusMillis(1))),
                 rs.getString("status"), rs.getLong("actual")));
         UUID lastKey = closes.isEmpty() ? null : closes.get(closes.size() - 1).goalId();
-        return new Page<>(withActivity(closes), lastKey, closes.size() == limit);
-    }
-
-    private List<SnapshotWork.OfClose> withActivity(List<CloseRecord> closes) {
-        List<CreatorActivity> loaded = tallies.load(closes, CloseRecord::creatorId,
-                c -> Optional.of(c.terms().window()), c -> c.terms().metric() == Metric.FOLLOWERS, asOf);
-        List<SnapshotWork.OfClose> work = new ArrayList<>(closes.size());
-        for (int i = 0; i < closes.size(); i++) {
-            work.add(new SnapshotWork.OfClose(closes.get(i), loaded.get(i)));
-        }
-        return work;
+        List<SnapshotWork.OfClose> work = tallies.load(closes, CloseRecord::creatorId,
+                c -> Optional.of(c.terms().window()), c -> c.terms().metric() == Metric.FOLLOWERS, asOf,
+                SnapshotWork.OfClose::new);
+        return new Page<>(work, lastKey, closes.size() == limit);
     }
 
     @Override

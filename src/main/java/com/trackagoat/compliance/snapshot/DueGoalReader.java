@@ -3,7 +3,6 @@ package com.trackagoat.compliance.snapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import com.trackagoat.compliance.evaluation.CreatorActivity;
 import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Metric;
@@ -114,18 +112,10 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
                         .filter(phase::equals).isPresent())
                 .toList();
         UUID lastKey = rows.isEmpty() ? null : rows.get(rows.size() - 1).goal().id();
-        return new Page<>(withActivity(due), lastKey, rows.size() == limit);
-    }
-
-    private List<SnapshotWork.OfGoal> withActivity(List<DueGoal> due) {
-        List<CreatorActivity> loaded = tallies.load(due, d -> d.goal().creatorId(),
+        List<SnapshotWork.OfGoal> work = tallies.load(due, d -> d.goal().creatorId(),
                 d -> evaluator.snapshotWindow(d.goal(), d.timezone(), phase, asOf),
-                d -> Metric.FOLLOWERS.code().equals(d.goal().metric()), asOf);
-        List<SnapshotWork.OfGoal> work = new ArrayList<>(due.size());
-        for (int i = 0; i < due.size(); i++) {
-            work.add(new SnapshotWork.OfGoal(due.get(i), loaded.get(i)));
-        }
-        return work;
+                d -> Metric.FOLLOWERS.code().equals(d.goal().metric()), asOf, SnapshotWork.OfGoal::new);
+        return new Page<>(work, lastKey, rows.size() == limit);
     }
 
     @Override

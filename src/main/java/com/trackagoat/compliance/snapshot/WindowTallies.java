@@ -2,7 +2,6 @@ package com.trackagoat.compliance.snapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -70,19 +70,21 @@ class WindowTallies {
     }
 
     /**
-     * The activity of each item, in item order: the creator's scrapes (their history only where the item
-     * counts followers), and its window's videos in summary; {@link CreatorActivity#NONE} for an item without
-     * a window (rejected before any data is read).
+     * Each item paired with its activity, in item order: the creator's scrapes (their history only where the
+     * item counts followers), and its window's videos in summary; {@link CreatorActivity#NONE} for an item
+     * without a window (rejected before any data is read). Each item's window is worked out once.
      */
-    <T> List<CreatorActivity> load(List<T> items, Function<T, UUID> creatorOf, Function<T, Optional<Window>> windowOf,
-                                   Predicate<T> countsFollowers, Instant asOf) {
+    <T, R> List<R> load(List<T> items, Function<T, UUID> creatorOf, Function<T, Optional<Window>> windowOf,
+                        Predicate<T> countsFollowers, Instant asOf, BiFunction<T, CreatorActivity, R> pair) {
+        List<Optional<Window>> windows = items.stream().map(windowOf).toList();
         Set<UUID> creators = new HashSet<>();
         Set<UUID> followerHistory = new HashSet<>();
         Set<Key> keys = new LinkedHashSet<>();
         Instant from = null;
         Instant to = null;
-        for (T item : items) {
-            Optional<Window> window = windowOf.apply(item);
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            Optional<Window> window = windows.get(i);
             if (window.isEmpty()) {
                 continue;
             }
@@ -97,7 +99,7 @@ class WindowTallies {
             to = to == null || window.get().end().isAfter(to) ? window.get().end() : to;
         }
         if (creators.isEmpty()) {
-            return Collections.nCopies(items.size(), CreatorActivity.NONE);
+            return items.stream().map(item -> pair.apply(item, CreatorActivity.NONE)).toList();
         }
         Window span = new Window(from, to);
         Map<UUID, List<Scrape>> scrapes = activities.scrapes(creators, followerHistory, span, asOf);
@@ -109,18 +111,19 @@ class WindowTallies {
             }
         });
         Map<UUID, List<Video>> raw = activities.videos(withNegative, span, asOf);
-        List<CreatorActivity> result = new ArrayList<>(items.size());
-        for (T item : items) {
-            Optional<Window> window = windowOf.apply(item);
+        List<R> result = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            Optional<Window> window = windows.get(i);
             if (window.isEmpty()) {
-                result.add(CreatorActivity.NONE);
+                result.add(pair.apply(item, CreatorActivity.NONE));
                 continue;
             }
             UUID creator = creatorOf.apply(item);
             List<Video> videos = countsFollowers.test(item) ? List.of()
                     : withNegative.contains(creator) ? raw.getOrDefault(creator, List.of())
                     : summary(tallies.get(new Key(creator, window.get())), window.get(), asOf);
-            result.add(new CreatorActivity(videos, scrapes.getOrDefault(creator, List.of())));
+            result.add(pair.apply(item, new CreatorActivity(videos, scrapes.getOrDefault(creator, List.of()))));
         }
         return result;
     }
