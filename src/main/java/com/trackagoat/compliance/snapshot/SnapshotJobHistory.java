@@ -33,7 +33,9 @@ class SnapshotJobHistory {
             )
             """;
 
-    private static final String LAST_COMPLETED = INSTANCES + "SELECT max(as_of) FROM instances WHERE done AND as_of <= :until";
+    private static final String LAST_COMPLETED = INSTANCES + """
+            SELECT max(as_of) FROM instances WHERE done AND as_of <= :until
+            """;
 
     private static final String UNFINISHED = INSTANCES + "SELECT phase, as_of FROM instances WHERE NOT done";
 
