@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import com.trackagoat.compliance.evaluation.Evaluation;
 import com.trackagoat.compliance.evaluation.Phase;
-import com.trackagoat.compliance.json.ComplianceJson;
 
 /**
  * Upserts a chunk's snapshots and rejects on their key (goal, phase, as_of), in the chunk's transaction: a
@@ -25,25 +24,28 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
 
     /**
      * One statement per chunk: the rows travel as one array per column and PostgreSQL unnests them, so a
-     * chunk costs one round trip and one plan, not one per row.
+     * chunk costs one round trip and one plan, not one per row. The advisories travel as the chunk's distinct
+     * documents, cast to {@code jsonb} once each in a materialized CTE, and a number per row.
      */
     private static final String UPSERT_SNAPSHOTS = """
+            WITH documents AS MATERIALIZED (SELECT CAST(:advisories AS jsonb[]) AS advisory)
             INSERT INTO goal_compliance_snapshots (goal_id, phase, as_of, org_id, project_id, creator_id,
                 metric, period, target, actual, percentage, status, period_start, period_end,
                 has_advisory, advisory, close_status, close_actual, evaluated_at, job_execution_id)
             SELECT r.goal_id, :phase, :asOf, r.org_id, r.project_id, r.creator_id,
                 r.metric, r.period, r.target, r.actual, r.percentage, r.status,
                 CAST(r.period_start AS timestamptz), CAST(r.period_end AS timestamptz),
-                r.has_advisory, CAST(r.advisory AS jsonb), r.close_status, r.close_actual,
+                r.has_advisory, d.advisory[r.advisory_no], r.close_status, r.close_actual,
                 :evaluatedAt, :jobExecutionId
             FROM unnest(CAST(:goalIds AS uuid[]), CAST(:orgIds AS uuid[]), CAST(:projectIds AS uuid[]),
                         CAST(:creatorIds AS uuid[]), CAST(:metrics AS text[]), CAST(:periods AS text[]),
                         CAST(:targets AS bigint[]), CAST(:actuals AS bigint[]), CAST(:percentages AS integer[]),
                         CAST(:statuses AS text[]), CAST(:periodStarts AS text[]), CAST(:periodEnds AS text[]),
-                        CAST(:hasAdvisories AS boolean[]), CAST(:advisories AS text[]),
+                        CAST(:hasAdvisories AS boolean[]), CAST(:advisoryNos AS integer[]),
                         CAST(:closeStatuses AS text[]), CAST(:closeActuals AS bigint[]))
                 AS r(goal_id, org_id, project_id, creator_id, metric, period, target, actual, percentage, status,
-                     period_start, period_end, has_advisory, advisory, close_status, close_actual)
+                     period_start, period_end, has_advisory, advisory_no, close_status, close_actual)
+            CROSS JOIN documents d
             ON CONFLICT (goal_id, phase, as_of) DO UPDATE SET
                 org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id, creator_id = EXCLUDED.creator_id,
                 metric = EXCLUDED.metric, period = EXCLUDED.period, target = EXCLUDED.target,
@@ -67,6 +69,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
     private final Phase phase;
     private final Instant asOf;
     private final long jobExecutionId;
+    private final AdvisoryDocuments advisoryDocuments = new AdvisoryDocuments();
 
     SnapshotWriter(NamedParameterJdbcTemplate jdbc, Clock clock, Phase phase, Instant asOf, long jobExecutionId) {
         this.jdbc = jdbc;
@@ -109,7 +112,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
     }
 
     /** The snapshots as one array per column, in chunk order. */
-    private static MapSqlParameterSource snapshotColumns(List<SnapshotRecord.Snapshot> snapshots) {
+    private MapSqlParameterSource snapshotColumns(List<SnapshotRecord.Snapshot> snapshots) {
         int n = snapshots.size();
         UUID[] goalIds = new UUID[n];
         UUID[] orgIds = new UUID[n];
@@ -124,7 +127,6 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         String[] periodStarts = new String[n];
         String[] periodEnds = new String[n];
         Boolean[] hasAdvisories = new Boolean[n];
-        String[] advisories = new String[n];
         String[] closeStatuses = new String[n];
         Long[] closeActuals = new Long[n];
         for (int i = 0; i < n; i++) {
@@ -143,17 +145,19 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
             periodStarts[i] = e.advisory().periodStart().toString(); // ISO-8601 UTC: exact to the nanosecond
             periodEnds[i] = e.advisory().periodEnd().toString();
             hasAdvisories[i] = e.advisory().hasAdvisory();
-            advisories[i] = ComplianceJson.write(ComplianceJson.advisory(e.advisory()));
             closeStatuses[i] = s.closeStatus();
             closeActuals[i] = s.closeActual();
         }
+        AdvisoryDocuments.Numbered advisories = advisoryDocuments.number(
+                snapshots.stream().map(s -> s.evaluation().advisory()).toList());
         return new MapSqlParameterSource()
                 .addValue("goalIds", goalIds).addValue("orgIds", orgIds).addValue("projectIds", projectIds)
                 .addValue("creatorIds", creatorIds).addValue("metrics", metrics).addValue("periods", periods)
                 .addValue("targets", targets).addValue("actuals", actuals).addValue("percentages", percentages)
                 .addValue("statuses", statuses).addValue("periodStarts", periodStarts)
                 .addValue("periodEnds", periodEnds).addValue("hasAdvisories", hasAdvisories)
-                .addValue("advisories", advisories).addValue("closeStatuses", closeStatuses)
+                .addValue("advisories", advisories.documents())
+                .addValue("advisoryNos", advisories.numbers()).addValue("closeStatuses", closeStatuses)
                 .addValue("closeActuals", closeActuals);
     }
 }
