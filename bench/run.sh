@@ -8,14 +8,15 @@
 # row for row, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z), then measures
 # the restart cost (the close killed at half-way and resumed), and prints a table. Exits 1 when a job fails or the job and the SQL disagree on any row.
 #
-# Environment: PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default -Xmx512m),
+# Environment: PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default -Xmx512m
+# -XX:TieredStopAtLevel=1, the README's options for a one-shot command: see bench/README.md),
 # BENCH_DB (default gc_bench), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres). Not run by CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 GOALS=${1:-200000}
 PARTITIONS=${PARTITIONS:-2}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-gc_bench}
 URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}"
@@ -39,6 +40,7 @@ t0=$(now)
 psql_q -v goals="$GOALS" -f bench/dataset.sql
 psql_q -f bench/functions.sql
 psql_q -c "VACUUM ANALYZE" # as after a day of autovacuum: visibility map set, statistics fresh
+psql_q -c "CHECKPOINT" # the generated gigabytes flushed now, not while the first job runs
 echo "dataset generated in $(echo "$(now) - $t0" | bc) s:" \
   "$(value "SELECT count(*) FROM creator_goals") goals," \
   "$(value "SELECT count(*) FROM videos") videos," \

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum FreshnessBucket {
     FRESH, TURNING_STALE, OVERDUE, NEVER;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 }

@@ -3,8 +3,10 @@ package com.trackagoat.compliance.evaluation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compliance rules of {@code spec/compliance.md}: pure Java over records. No clock is read here: every
@@ -14,6 +16,11 @@ public final class GoalEvaluator {
 
     /** {@link ZoneId#getAvailableZoneIds()} copies the set on every call: read it once. */
     private static final Set<String> IANA_ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
+
+    /** The zones looked up so far: {@link ZoneId#of} parses its argument on every call. */
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final EvaluationSettings settings;
     private final Scoring scoring;
@@ -31,7 +38,7 @@ public final class GoalEvaluator {
     public static Optional<ZoneId> zoneOf(String timezone) {
         // Region ids only: offsets such as "+05:00" parse as ZoneIds but are not IANA zones.
         return timezone != null && IANA_ZONE_IDS.contains(timezone)
-                ? Optional.of(ZoneId.of(timezone)) : Optional.empty();
+                ? Optional.of(ZONES.computeIfAbsent(timezone, ZoneId::of)) : Optional.empty();
     }
 
     /**
@@ -39,7 +46,7 @@ public final class GoalEvaluator {
      * invalid (such goals are rejected with {@code invalid_timezone} at every UTC midnight).
      */
     public static ZoneId scheduleZone(String timezone) {
-        return zoneOf(timezone).orElse(ZoneId.of("UTC"));
+        return zoneOf(timezone).orElse(UTC);
     }
 
     /** Whether {@code instant} is a local midnight in {@code zone} (after a DST gap at midnight: the day's first instant). */

@@ -2,19 +2,26 @@ package com.trackagoat.compliance.evaluation;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What a goal counts. Stored as text in {@code creator_goals.metric}. */
 public enum Metric {
     POSTS, VIEWS, LIKES, COMMENTS, SHARES, ENGAGEMENT, FOLLOWERS;
 
+    private static final Map<String, Metric> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toMap(Metric::code, constant -> constant));
+
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The code used in the database and the API, e.g. {@code "views"}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** The metric for a stored code; empty for null or anything unknown (codes are case-sensitive). */
     public static Optional<Metric> parse(String code) {
-        return Arrays.stream(values()).filter(m -> m.code().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 }

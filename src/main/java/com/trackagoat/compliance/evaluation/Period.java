@@ -5,19 +5,26 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A goal's calendar period, in the organization's local dates. */
 public enum Period {
     DAILY, WEEKLY, MONTHLY;
 
+    private static final Map<String, Period> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toMap(Period::code, constant -> constant));
+
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** The period for a stored code; empty for null or anything unknown (codes are case-sensitive). */
     public static Optional<Period> parse(String code) {
-        return Arrays.stream(values()).filter(p -> p.code().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 
     /** First local date of the period that contains {@code date} (ISO weeks start on Monday). */

@@ -2,17 +2,24 @@ package com.trackagoat.compliance.evaluation;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** When a snapshot is taken: at a period's end, 48 h later, or every night in between. */
 public enum Phase {
     CLOSE, FINAL, NIGHTLY;
 
+    private static final Map<String, Phase> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toMap(Phase::code, constant -> constant));
+
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<Phase> parse(String code) {
-        return Arrays.stream(values()).filter(p -> p.code().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 }

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum RejectReason {
     INVALID_TIMEZONE, UNKNOWN_PERIOD, INVALID_DATE_RANGE, MISSING_CREATOR, INVALID_TARGET, UNKNOWN_METRIC, INVALID_DATA;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Status {
     ON_TRACK, BEHIND_PACE, AT_RISK, COMPLETED, MISSED;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 }

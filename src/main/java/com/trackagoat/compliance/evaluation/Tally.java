@@ -1,7 +1,6 @@
 package com.trackagoat.compliance.evaluation;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,31 +17,47 @@ final class Tally {
         if (metric == Metric.FOLLOWERS) {
             return FollowerGain.of(window, asOf, activity.scrapes());
         }
-        List<Video> counted = counted(window, asOf, activity.videos());
-        if (metric == Metric.POSTS) {
-            return counted.size();
-        }
         List<VideoColumn> columns = VideoColumn.summedBy(metric);
-        return counted.stream()
-                .mapToLong(video -> columns.stream().mapToLong(column -> column.valueOf(video)).sum())
-                .sum();
+        long actual = 0;
+        for (Video video : activity.videos()) {
+            if (counts(video, window, asOf)) {
+                actual += metric == Metric.POSTS ? 1 : sum(video, columns);
+            }
+        }
+        return actual;
+    }
+
+    private static long sum(Video video, List<VideoColumn> columns) {
+        long sum = 0;
+        for (VideoColumn column : columns) {
+            sum += column.valueOf(video);
+        }
+        return sum;
     }
 
     /** {@code invalid_data}: the earliest counted video with a negative value in a column the metric sums. */
     static Optional<Rejection> invalidData(Metric metric, Window window, Instant asOf, CreatorActivity activity) {
         List<VideoColumn> columns = VideoColumn.summedBy(metric);
-        return counted(window, asOf, activity.videos()).stream()
-                .sorted(Comparator.comparing(Video::postedAt))
-                .flatMap(video -> columns.stream()
-                        .filter(column -> column.valueOf(video) < 0)
-                        .map(column -> negative(video, column)))
-                .findFirst();
+        Video earliest = null;
+        VideoColumn column = null;
+        for (Video video : activity.videos()) {
+            if (!counts(video, window, asOf) || earliest != null && !video.postedAt().isBefore(earliest.postedAt())) {
+                continue; // on a tie the video listed first wins
+            }
+            for (VideoColumn candidate : columns) {
+                if (candidate.valueOf(video) < 0) {
+                    earliest = video;
+                    column = candidate;
+                    break; // the first negative column in the metric's order
+                }
+            }
+        }
+        return earliest == null ? Optional.empty() : Optional.of(negative(earliest, column));
     }
 
-    private static List<Video> counted(Window window, Instant asOf, List<Video> videos) {
-        return videos.stream()
-                .filter(video -> window.contains(video.postedAt()) && !video.discoveredAt().isAfter(asOf))
-                .toList();
+    /** Whether a video counts: posted in the window and discovered by as_of. */
+    private static boolean counts(Video video, Window window, Instant asOf) {
+        return window.contains(video.postedAt()) && !video.discoveredAt().isAfter(asOf);
     }
 
     private static Rejection negative(Video video, VideoColumn column) {
