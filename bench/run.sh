@@ -22,12 +22,17 @@ DB=${BENCH_DB:-gc_bench}
 URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}"
 JAR=target/goal-compliance.jar
 LOGS=target/bench
+APP=$LOGS/app/goal-compliance.jar # the jar extracted as the Dockerfile does: see run_job
 CLOSE_AT=2026-06-01T05:00:00Z
 NIGHTLY_AT=2026-06-02T05:00:00Z
 FINAL_AT=2026-06-03T05:00:00Z
 
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 mkdir -p "$LOGS"
+# The Dockerfile runs the jar extracted (java -Djarmode=tools ... extract): the application jar and its
+# lib/ folder, which the JVM loads about 1.5 s faster than the nested jars of the fat jar.
+rm -rf "$LOGS/app"
+java -Djarmode=tools -jar "$JAR" extract --destination "$LOGS/app" >/dev/null
 now() { date +%s.%N; }
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 value() { psql -X -A -t -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
@@ -49,11 +54,11 @@ echo "dataset generated in $(echo "$(now) - $t0" | bc) s:" \
 ROWS=()
 row() { ROWS+=("$(printf '%-12s %9s %9s %9s %10s %9s' "$@")"); }
 
-# run_job PHASE AS_OF: the jar as users run it; wall time from exec to exit.
+# run_job PHASE AS_OF: the jar as users run it (extracted, as in the Dockerfile); wall time from exec to exit.
 run_job() {
   local phase=$1 as_of=$2 log="$LOGS/$1.log" start end goals heap
   start=$(now)
-  if ! java $JAVA_OPTS -jar "$JAR" run --phase="$phase" --as-of="$as_of" --spring.datasource.url="$URL" \
+  if ! java $JAVA_OPTS -jar "$APP" run --phase="$phase" --as-of="$as_of" --spring.datasource.url="$URL" \
       --goal-compliance.partitions="$PARTITIONS" >"$log" 2>&1; then
     echo "the $phase job failed; see $log" >&2
     exit 1
@@ -89,7 +94,7 @@ row "${JOB_ROW[@]}" "-"
 # against the full close job's.
 close_rows() { value "SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = '$CLOSE_AT'"; }
 full_rows=$(close_rows)
-java $JAVA_OPTS -jar "$JAR" rerun --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
+java $JAVA_OPTS -jar "$APP" rerun --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
   --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed.log" 2>&1 &
 killed=$!
 rerun_alive() {
