@@ -6,7 +6,8 @@
 # On a fresh database: generates the dataset, runs the close job for 2026-06-01T05:00:00Z as users run it
 # (java -jar, JVM start included), then the set-based reference for the same close rows, checks both agree
 # row for row, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z), then measures
-# the restart cost (the close killed at half-way and resumed), and prints a table. Exits 1 when a job fails or the job and the SQL disagree on any row.
+# the restart cost (in a copy of the fresh database, the close killed at half-way and resumed), and prints
+# a table. Exits 1 when a job fails or the job and the SQL disagree on any row.
 #
 # Environment: PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default -Xmx512m
 # -XX:TieredStopAtLevel=1, the README's options for a one-shot command: see bench/README.md),
@@ -20,6 +21,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-gc_bench}
 URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}"
+MAIN_DB=$DB MAIN_URL=$URL RESTART_DB=${DB}_restart RESTART_URL="${URL}_restart"
 JAR=target/goal-compliance.jar
 LOGS=target/bench
 APP=$LOGS/app/goal-compliance.jar # the jar extracted as the Dockerfile does: see run_job
@@ -36,6 +38,11 @@ java -Djarmode=tools -jar "$JAR" extract --destination "$LOGS/app" >/dev/null
 now() { date +%s.%N; }
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 value() { psql -X -A -t -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
+close_rows() { value "SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = '$CLOSE_AT'"; }
+# The close rows' digest: every column the job computes (not evaluated_at or job_execution_id).
+close_digest() { value "SELECT md5(string_agg(concat_ws('|', goal_id, org_id, project_id, creator_id, metric, period,
+    target, actual, percentage, status, period_start, period_end, has_advisory, advisory), ',' ORDER BY goal_id))
+  FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = '$CLOSE_AT'"; }
 
 echo "== fresh database $DB, $GOALS goals, partitions=$PARTITIONS, JAVA_OPTS=$JAVA_OPTS, $(nproc) cores"
 dropdb --if-exists "$DB"
@@ -46,6 +53,9 @@ psql_q -v goals="$GOALS" -f bench/dataset.sql
 psql_q -f bench/functions.sql
 psql_q -c "VACUUM ANALYZE" # as after a day of autovacuum: visibility map set, statistics fresh
 psql_q -c "CHECKPOINT" # the generated gigabytes flushed now, not while the first job runs
+# The restart measurement's copy, made before any job runs: its killed close starts as the full one does.
+dropdb --if-exists "$RESTART_DB"
+createdb --strategy=file_copy --template="$DB" "$RESTART_DB"
 echo "dataset generated in $(echo "$(now) - $t0" | bc) s:" \
   "$(value "SELECT count(*) FROM creator_goals") goals," \
   "$(value "SELECT count(*) FROM videos") videos," \
@@ -75,6 +85,8 @@ run_job() {
 run_job close "$CLOSE_AT"
 CLOSE_ROW=("${JOB_ROW[@]}")
 CLOSE_SECONDS=$JOB_SECONDS
+full_rows=$(close_rows)
+full_digest=$(close_digest)
 start=$(now)
 psql_q -v as_of="$CLOSE_AT" -f bench/close-reference.sql
 SQL_SECONDS=$(echo "$(now) - $start" | bc)
@@ -89,19 +101,18 @@ row "${JOB_ROW[@]}" "-"
 run_job final "$FINAL_AT"
 row "${JOB_ROW[@]}" "-"
 
-# Restart cost: the close from scratch again (rerun forgets its rows and job instance), killed with SIGKILL
-# once half of its rows are committed, then resumed by `run` as an operator would; the resume's wall time
-# against the full close job's.
-close_rows() { value "SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = '$CLOSE_AT'"; }
-full_rows=$(close_rows)
-java $JAVA_OPTS -jar "$APP" rerun --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
+# Restart cost: in the copy made before any job ran, the close is started from the same state as the full
+# run above, killed with SIGKILL once half of its rows are committed, then resumed by `run` as an operator
+# would; the resume's wall time against the full close job's, and its rows against the full run's.
+URL=$RESTART_URL
+DB=$RESTART_DB
+java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
   --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed.log" 2>&1 &
 killed=$!
-rerun_alive() {
-  kill -0 "$killed" 2>/dev/null || { echo "the rerun ended before half-way; see $LOGS/close-killed.log" >&2; exit 1; }
-}
-while [ "$(close_rows)" -ge $((full_rows / 2)) ]; do rerun_alive; sleep 0.2; done # until it forgot the rows
-until [ "$(close_rows)" -ge $((full_rows / 2)) ]; do rerun_alive; sleep 0.2; done
+until [ "$(close_rows)" -ge $((full_rows / 2)) ]; do
+  kill -0 "$killed" 2>/dev/null || { echo "the close ended before half-way; see $LOGS/close-killed.log" >&2; exit 1; }
+  sleep 0.2
+done
 kill -9 "$killed"
 wait "$killed" 2>/dev/null || true
 at_kill=$(close_rows)
@@ -110,6 +121,11 @@ RESUME_SECONDS=$JOB_SECONDS
 resumed=$(( $(close_rows) - at_kill ))
 row "close resume" "$resumed" "$(printf %.1f "$RESUME_SECONDS")" "$(echo "$resumed / $RESUME_SECONDS" | bc)" \
   "${JOB_ROW[4]}" "-"
+resumed_digest=$(close_digest)
+resumed_rows=$(close_rows)
+dropdb "$RESTART_DB"
+DB=$MAIN_DB
+URL=$MAIN_URL
 
 echo
 printf '%-12s %9s %9s %9s %10s %9s\n' phase goals "wall s" "goals/s" "peak heap" "job/SQL"
@@ -118,7 +134,12 @@ echo
 echo "close: job and SQL compared on $compared rows (actual, status, percentage, window, terms, advisory): $mismatches mismatches"
 echo "restart: close killed (SIGKILL) with $at_kill of $full_rows rows committed; the resume took" \
   "$(printf %.1f "$RESUME_SECONDS") s, $(echo "scale=0; 100 * $RESUME_SECONDS / $CLOSE_SECONDS" | bc) % of the full close job" \
-  "($(printf %.1f "$CLOSE_SECONDS") s); rows after the resume: $(close_rows)"
+  "($(printf %.1f "$CLOSE_SECONDS") s); rows after the resume: $resumed_rows," \
+  "$([ "$resumed_digest" = "$full_digest" ] && echo "identical to" || echo "DIFFERENT from") the full run's (md5)"
+if [ "$resumed_digest" != "$full_digest" ]; then
+  echo "FAIL: the resumed close differs from the uninterrupted one" >&2
+  exit 1
+fi
 if [ "$mismatches" != "0" ]; then
   psql -X -A -t -v as_of="$CLOSE_AT" -d "$DB" -f bench/compare.sql >&2
   echo "FAIL: the job and the set-based SQL disagree" >&2
