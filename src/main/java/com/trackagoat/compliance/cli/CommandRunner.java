@@ -3,6 +3,7 @@ package com.trackagoat.compliance.cli;
 import java.io.PrintStream;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.trackagoat.compliance.api.key.ApiKeyCommand;
@@ -18,7 +19,7 @@ import com.trackagoat.compliance.snapshot.SnapshotRerun;
 @Component
 class CommandRunner {
 
-    private final Flyway flyway;
+    private final ObjectProvider<Flyway> flyway;
     private final SnapshotJobLauncher launcher;
     private final CatchUp catchUp;
     private final ComplianceReport report;
@@ -27,7 +28,7 @@ class CommandRunner {
     private final SnapshotRerun rerun;
     private final ApiKeyCommand apiKeys;
 
-    CommandRunner(Flyway flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo,
+    CommandRunner(ObjectProvider<Flyway> flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo,
                   Serve serve, SnapshotRerun rerun, ApiKeyCommand apiKeys) {
         this.flyway = flyway;
         this.launcher = launcher;
@@ -42,7 +43,11 @@ class CommandRunner {
     int run(Invocation invocation, PrintStream out) throws Exception {
         return switch (invocation.command()) {
             case MIGRATE -> {
-                out.println("schema is at version " + flyway.info().current().getVersion());
+                Flyway migrations = flyway.getIfAvailable();
+                if (migrations == null) {
+                    throw new UsageException("migrate: migrations are switched off (spring.flyway.enabled=false)");
+                }
+                out.println("schema is at version " + migrations.info().current().getVersion());
                 yield GoalComplianceCli.OK;
             }
             case RUN -> printResult(instance(invocation), launcher.run(instance(invocation)), out);
