@@ -12,7 +12,7 @@ import com.trackagoat.compliance.evaluation.EvaluationSettings;
 public class GoalComplianceProperties {
 
     /** Goals per chunk: each chunk's snapshots and checkpoint commit in one transaction. */
-    private int chunkSize = 500;
+    private int chunkSize = 1000;
 
     /**
      * Partitions of a snapshot job: goal-id ranges run in parallel, each on its own thread and database
