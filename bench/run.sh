@@ -94,7 +94,7 @@ start=$(now)
 psql_q -v as_of="$CLOSE_AT" -f bench/close-reference.sql
 SQL_SECONDS=$(echo "$(now) - $start" | bc)
 sql_goals=$(value "SELECT count(*) FROM bench_sql_close")
-RATIO=$(echo "scale=2; $CLOSE_SECONDS / $SQL_SECONDS" | bc)
+RATIO=$(printf %.2f "$(echo "scale=4; $CLOSE_SECONDS / $SQL_SECONDS" | bc)")
 row "${CLOSE_ROW[@]}" "$RATIO"
 row "close SQL" "$sql_goals" "$(printf %.1f "$SQL_SECONDS")" "$(echo "$sql_goals / $SQL_SECONDS" | bc)" "-" "1.00"
 read -r mismatches compared examples < <(psql -X -A -t -F ' ' -v as_of="$CLOSE_AT" -d "$DB" -f bench/compare.sql \

@@ -1,6 +1,8 @@
 package com.trackagoat.compliance.snapshot;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -8,6 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.evaluation.RejectReason;
+import com.trackagoat.compliance.evaluation.Status;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +43,7 @@ public class SnapshotMetrics {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        written.forEach(record -> count(phase, record));
+                        count(phase, written);
                     }
                 });
             }
@@ -55,15 +59,22 @@ public class SnapshotMetrics {
                 .record(duration);
     }
 
-    private void count(Phase phase, SnapshotRecord record) {
-        if (record instanceof SnapshotRecord.Snapshot snapshot) {
-            Counter.builder(EVALUATED).description("Goals evaluated into a snapshot row")
-                    .tag("phase", phase.code()).tag("status", snapshot.evaluation().status().code())
-                    .register(registry).increment();
-        } else if (record instanceof SnapshotRecord.Reject reject) {
-            Counter.builder(REJECTED).description("Goals written as a reject row")
-                    .tag("phase", phase.code()).tag("reason", reject.rejection().reason().code())
-                    .register(registry).increment();
+    /** Counts a committed chunk's records: one increment per status or reason, not one per record. */
+    private void count(Phase phase, Chunk<? extends SnapshotRecord> records) {
+        Map<Status, Long> evaluated = new EnumMap<>(Status.class);
+        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        for (SnapshotRecord record : records) {
+            if (record instanceof SnapshotRecord.Snapshot snapshot) {
+                evaluated.merge(snapshot.evaluation().status(), 1L, Long::sum);
+            } else if (record instanceof SnapshotRecord.Reject reject) {
+                rejected.merge(reject.rejection().reason(), 1L, Long::sum);
+            }
         }
+        evaluated.forEach((status, n) -> Counter.builder(EVALUATED).description("Goals evaluated into a snapshot row")
+                .tag("phase", phase.code()).tag("status", status.code())
+                .register(registry).increment(n));
+        rejected.forEach((reason, n) -> Counter.builder(REJECTED).description("Goals written as a reject row")
+                .tag("phase", phase.code()).tag("reason", reason.code())
+                .register(registry).increment(n));
     }
 }
