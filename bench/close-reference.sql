@@ -75,7 +75,8 @@ tallied AS (
         FROM videos vi
         WHERE vi.creator_id = d.creator_id AND vi.posted_at >= d.w_start AND vi.posted_at < d.w_end
           AND vi.discovered_at <= d.as_of
-    ) v ON d.metric <> 'followers'
+          AND d.metric <> 'followers' -- inside, not in ON: the planner would scan for every goal, then drop
+    ) v ON true
     LEFT JOIN LATERAL (
         SELECT (SELECT s.followers FROM creator_scrapes s
                 WHERE s.creator_id = d.creator_id AND s.succeeded AND s.followers IS NOT NULL
@@ -89,7 +90,8 @@ tallied AS (
                          WHERE s.creator_id = d.creator_id AND s.succeeded AND s.followers IS NOT NULL
                            AND s.scraped_at >= d.w_start AND s.scraped_at < d.w_end AND s.scraped_at <= d.as_of
                          ORDER BY s.scraped_at LIMIT 1)) AS baseline_followers
-    ) fol ON d.metric = 'followers'
+        WHERE d.metric = 'followers' -- a one-time filter: the subqueries run for follower goals only
+    ) fol ON true
     LEFT JOIN LATERAL (
         SELECT max(s.scraped_at) AS last_scraped FROM creator_scrapes s
         WHERE s.creator_id = d.creator_id AND s.succeeded AND s.scraped_at <= d.as_of
