@@ -136,7 +136,7 @@ printf '%s\n' "${ROWS[@]}"
 echo
 echo "close: job and SQL compared on $compared rows (actual, status, percentage, window, terms, advisory): $mismatches mismatches"
 echo "restart: close killed (SIGKILL) with $at_kill of $full_rows rows committed; the resume took" \
-  "$(printf %.1f "$RESUME_SECONDS") s, $(echo "scale=0; 100 * $RESUME_SECONDS / $CLOSE_SECONDS" | bc) % of the full close job" \
+  "$(printf %.1f "$RESUME_SECONDS") s, $(printf %.0f "$(echo "scale=4; 100 * $RESUME_SECONDS / $CLOSE_SECONDS" | bc)") % of the full close job" \
   "($(printf %.1f "$CLOSE_SECONDS") s); rows after the resume: $resumed_rows," \
   "$([ "$resumed_digest" = "$full_digest" ] && echo "identical to" || echo "DIFFERENT from") the full run's (md5)"
 if [ "$resumed_digest" != "$full_digest" ]; then

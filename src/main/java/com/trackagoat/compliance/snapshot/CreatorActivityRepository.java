@@ -190,6 +190,11 @@ public class CreatorActivityRepository {
         return time == null ? null : time.toInstant();
     }
 
+    /** An instant as epoch microseconds, the form in which instants travel both ways (see the class comment). */
+    static long epochMicros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
     private static Instant micros(long epochMicros) {
         return Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
     }

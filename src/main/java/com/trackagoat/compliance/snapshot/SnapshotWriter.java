@@ -25,7 +25,8 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
     /**
      * One statement per chunk: the rows travel as one array per column and PostgreSQL unnests them, so a
      * chunk costs one round trip and one plan, not one per row. The advisories travel as the chunk's distinct
-     * documents, cast to {@code jsonb} once each in a materialized CTE, and a number per row.
+     * documents, cast to {@code jsonb} once each in a materialized CTE, and a number per row; the window's
+     * instants as epoch microseconds.
      */
     private static final String UPSERT_SNAPSHOTS = """
             WITH documents AS MATERIALIZED (SELECT CAST(:advisories AS jsonb[]) AS advisory)
@@ -34,13 +35,14 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
                 has_advisory, advisory, close_status, close_actual, evaluated_at, job_execution_id)
             SELECT r.goal_id, :phase, :asOf, r.org_id, r.project_id, r.creator_id,
                 r.metric, r.period, r.target, r.actual, r.percentage, r.status,
-                CAST(r.period_start AS timestamptz), CAST(r.period_end AS timestamptz),
+                TIMESTAMPTZ 'epoch' + r.period_start * INTERVAL '1 microsecond',
+                TIMESTAMPTZ 'epoch' + r.period_end * INTERVAL '1 microsecond',
                 r.has_advisory, d.advisory[r.advisory_no], r.close_status, r.close_actual,
                 :evaluatedAt, :jobExecutionId
             FROM unnest(CAST(:goalIds AS uuid[]), CAST(:orgIds AS uuid[]), CAST(:projectIds AS uuid[]),
                         CAST(:creatorIds AS uuid[]), CAST(:metrics AS text[]), CAST(:periods AS text[]),
                         CAST(:targets AS bigint[]), CAST(:actuals AS bigint[]), CAST(:percentages AS integer[]),
-                        CAST(:statuses AS text[]), CAST(:periodStarts AS text[]), CAST(:periodEnds AS text[]),
+                        CAST(:statuses AS text[]), CAST(:periodStarts AS bigint[]), CAST(:periodEnds AS bigint[]),
                         CAST(:hasAdvisories AS boolean[]), CAST(:advisoryNos AS integer[]),
                         CAST(:closeStatuses AS text[]), CAST(:closeActuals AS bigint[]))
                 AS r(goal_id, org_id, project_id, creator_id, metric, period, target, actual, percentage, status,
@@ -124,8 +126,8 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         Long[] actuals = new Long[n];
         Integer[] percentages = new Integer[n];
         String[] statuses = new String[n];
-        String[] periodStarts = new String[n];
-        String[] periodEnds = new String[n];
+        Long[] periodStarts = new Long[n];
+        Long[] periodEnds = new Long[n];
         Boolean[] hasAdvisories = new Boolean[n];
         String[] closeStatuses = new String[n];
         Long[] closeActuals = new Long[n];
@@ -142,8 +144,8 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
             actuals[i] = e.actual();
             percentages[i] = e.percentage();
             statuses[i] = e.status().code();
-            periodStarts[i] = e.advisory().periodStart().toString(); // ISO-8601 UTC: exact to the nanosecond
-            periodEnds[i] = e.advisory().periodEnd().toString();
+            periodStarts[i] = CreatorActivityRepository.epochMicros(e.advisory().periodStart()); // exact
+            periodEnds[i] = CreatorActivityRepository.epochMicros(e.advisory().periodEnd());
             hasAdvisories[i] = e.advisory().hasAdvisory();
             closeStatuses[i] = s.closeStatus();
             closeActuals[i] = s.closeActual();

@@ -37,6 +37,7 @@ class WindowTallies {
     /**
      * Count and sums of the videos each window counts: posted in [start, end), discovered by as_of (the
      * evaluator's rule, see Tally), null counters as 0; and whether any counted video has a negative counter.
+     * The windows travel as epoch microseconds (binary, exact), not as text parsed twice.
      */
     private static final String TALLIES = """
             SELECT w.ord, count(v.creator_id) AS posts,
@@ -45,10 +46,11 @@ class WindowTallies {
                    coalesce(sum(coalesce(v.comments, 0)), 0) AS comments,
                    coalesce(sum(coalesce(v.shares, 0)), 0) AS shares,
                    coalesce(bool_or(v.views < 0 OR v.likes < 0 OR v.comments < 0 OR v.shares < 0), false) AS negative
-            FROM unnest(CAST(:creators AS uuid[]), CAST(:starts AS text[]), CAST(:ends AS text[]))
-                 WITH ORDINALITY AS w(creator_id, w_start, w_end, ord)
+            FROM unnest(CAST(:creators AS uuid[]), CAST(:starts AS bigint[]), CAST(:ends AS bigint[]))
+                 WITH ORDINALITY AS w(creator_id, start_us, end_us, ord)
             LEFT JOIN videos v ON v.creator_id = w.creator_id
-                 AND v.posted_at >= CAST(w.w_start AS timestamptz) AND v.posted_at < CAST(w.w_end AS timestamptz)
+                 AND v.posted_at >= TIMESTAMPTZ 'epoch' + w.start_us * INTERVAL '1 microsecond'
+                 AND v.posted_at < TIMESTAMPTZ 'epoch' + w.end_us * INTERVAL '1 microsecond'
                  AND v.discovered_at <= :asOf
             GROUP BY w.ord
             """;
@@ -136,8 +138,10 @@ class WindowTallies {
         }
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("creators", ordered.stream().map(Key::creatorId).toArray(UUID[]::new))
-                .addValue("starts", ordered.stream().map(k -> k.window().start().toString()).toArray(String[]::new))
-                .addValue("ends", ordered.stream().map(k -> k.window().end().toString()).toArray(String[]::new))
+                .addValue("starts", ordered.stream().map(k -> CreatorActivityRepository.epochMicros(k.window().start()))
+                        .toArray(Long[]::new))
+                .addValue("ends", ordered.stream().map(k -> CreatorActivityRepository.epochMicros(k.window().end()))
+                        .toArray(Long[]::new))
                 .addValue("asOf", CreatorActivityRepository.utc(asOf));
         jdbc.query(TALLIES, params, rs -> {
             tallies.put(ordered.get(rs.getInt("ord") - 1), new Tally(rs.getLong("posts"), rs.getLong("views"),
