@@ -28,8 +28,8 @@ class CommandRunner {
     private final SnapshotRerun rerun;
     private final ApiKeyCommand apiKeys;
 
-    CommandRunner(ObjectProvider<Flyway> flyway, SnapshotJobLauncher launcher, CatchUp catchUp, ComplianceReport report, Demo demo,
-                  Serve serve, SnapshotRerun rerun, ApiKeyCommand apiKeys) {
+    CommandRunner(ObjectProvider<Flyway> flyway, SnapshotJobLauncher launcher, CatchUp catchUp,
+                  ComplianceReport report, Demo demo, Serve serve, SnapshotRerun rerun, ApiKeyCommand apiKeys) {
         this.flyway = flyway;
         this.launcher = launcher;
         this.catchUp = catchUp;

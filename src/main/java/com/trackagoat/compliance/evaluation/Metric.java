@@ -22,6 +22,6 @@ public enum Metric {
 
     /** The metric for a stored code; empty for null or anything unknown (codes are case-sensitive). */
     public static Optional<Metric> parse(String code) {
-        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+        return Optional.ofNullable(BY_CODE.get(code)); // a HashMap: null finds nothing
     }
 }

@@ -24,7 +24,7 @@ public enum Period {
 
     /** The period for a stored code; empty for null or anything unknown (codes are case-sensitive). */
     public static Optional<Period> parse(String code) {
-        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+        return Optional.ofNullable(BY_CODE.get(code)); // a HashMap: null finds nothing
     }
 
     /** First local date of the period that contains {@code date} (ISO weeks start on Monday). */

@@ -20,6 +20,6 @@ public enum Phase {
     }
 
     public static Optional<Phase> parse(String code) {
-        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+        return Optional.ofNullable(BY_CODE.get(code)); // a HashMap: null finds nothing
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
+import com.trackagoat.compliance.evaluation.Advisory;
 import com.trackagoat.compliance.evaluation.Evaluation;
 import com.trackagoat.compliance.evaluation.Phase;
 
@@ -131,6 +132,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         Boolean[] hasAdvisories = new Boolean[n];
         String[] closeStatuses = new String[n];
         Long[] closeActuals = new Long[n];
+        List<Advisory> advisories = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             SnapshotRecord.Snapshot s = snapshots.get(i);
             Evaluation e = s.evaluation();
@@ -147,19 +149,19 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
             periodStarts[i] = CreatorActivityRepository.epochMicros(e.advisory().periodStart()); // exact
             periodEnds[i] = CreatorActivityRepository.epochMicros(e.advisory().periodEnd());
             hasAdvisories[i] = e.advisory().hasAdvisory();
+            advisories.add(e.advisory());
             closeStatuses[i] = s.closeStatus();
             closeActuals[i] = s.closeActual();
         }
-        AdvisoryDocuments.Numbered advisories = advisoryDocuments.number(
-                snapshots.stream().map(s -> s.evaluation().advisory()).toList());
+        AdvisoryDocuments.Numbered documents = advisoryDocuments.number(advisories);
         return new MapSqlParameterSource()
                 .addValue("goalIds", goalIds).addValue("orgIds", orgIds).addValue("projectIds", projectIds)
                 .addValue("creatorIds", creatorIds).addValue("metrics", metrics).addValue("periods", periods)
                 .addValue("targets", targets).addValue("actuals", actuals).addValue("percentages", percentages)
                 .addValue("statuses", statuses).addValue("periodStarts", periodStarts)
                 .addValue("periodEnds", periodEnds).addValue("hasAdvisories", hasAdvisories)
-                .addValue("advisories", advisories.documents())
-                .addValue("advisoryNos", advisories.numbers()).addValue("closeStatuses", closeStatuses)
+                .addValue("advisories", documents.documents())
+                .addValue("advisoryNos", documents.numbers()).addValue("closeStatuses", closeStatuses)
                 .addValue("closeActuals", closeActuals);
     }
 }
