@@ -37,7 +37,14 @@ public final class GoalEvaluator {
     /** The IANA zone of an organization's time zone text; empty when it is null or not an IANA region id. */
     public static Optional<ZoneId> zoneOf(String timezone) {
         // Region ids only: offsets such as "+05:00" parse as ZoneIds but are not IANA zones.
-        return timezone != null && IANA_ZONE_IDS.contains(timezone)
+        if (timezone == null) {
+            return Optional.empty();
+        }
+        ZoneId known = ZONES.get(timezone);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return IANA_ZONE_IDS.contains(timezone)
                 ? Optional.of(ZONES.computeIfAbsent(timezone, ZoneId::of)) : Optional.empty();
     }
 

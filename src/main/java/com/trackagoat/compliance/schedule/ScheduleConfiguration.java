@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.quartz.Scheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.trackagoat.compliance.snapshot.CatchUp;
 
@@ -13,8 +14,8 @@ import com.trackagoat.compliance.snapshot.CatchUp;
 class ScheduleConfiguration {
 
     @Bean
-    Serve serve(Scheduler scheduler) {
-        return new Serve(scheduler);
+    Serve serve(Scheduler scheduler, JdbcTemplate jdbc) {
+        return new Serve(scheduler, jdbc);
     }
 
     @Bean

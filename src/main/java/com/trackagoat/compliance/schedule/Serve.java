@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code serve} command: registers the snapshot tick with the clustered Quartz scheduler, asks for one
@@ -19,15 +20,28 @@ public class Serve implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(Serve.class);
 
+    /**
+     * The clustered job store's lock rows, which Quartz inserts when it first takes a lock. Nodes starting
+     * together raced to insert them: the loser's insert failed, and Quartz logged an ERROR that it could not
+     * roll back its auto-commit connection before it retried. Present beforehand, they are only ever locked.
+     */
+    private static final String LOCK_ROWS = """
+            INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES (?, 'TRIGGER_ACCESS'), (?, 'STATE_ACCESS')
+            ON CONFLICT DO NOTHING
+            """;
+
     private final Scheduler scheduler;
+    private final JdbcTemplate jdbc;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    Serve(Scheduler scheduler) {
+    Serve(Scheduler scheduler, JdbcTemplate jdbc) {
         this.scheduler = scheduler;
+        this.jdbc = jdbc;
     }
 
     /** Runs until the application context closes. */
     public void run() throws SchedulerException, InterruptedException {
+        jdbc.update(LOCK_ROWS, scheduler.getSchedulerName(), scheduler.getSchedulerName());
         scheduler.addJob(SnapshotSchedule.tickJob(), true);
         scheduleQuarterHourly();
         scheduler.triggerJob(SnapshotSchedule.TICK);

@@ -61,7 +61,7 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
         UUID lastKey = closes.isEmpty() ? null : closes.get(closes.size() - 1).goalId();
         List<SnapshotWork.OfClose> work = tallies.load(closes, CloseRecord::creatorId,
                 c -> Optional.of(c.terms().window()), c -> c.terms().metric() == Metric.FOLLOWERS, asOf,
-                SnapshotWork.OfClose::new);
+                (close, activity) -> new SnapshotWork.OfClose(close, activity, asOf));
         return new Page<>(work, lastKey, closes.size() == limit);
     }
 

@@ -134,7 +134,7 @@ public class CreatorActivityRepository {
 
     private static MapSqlParameterSource params(Collection<UUID> creatorIds, Window span, Instant asOf) {
         return new MapSqlParameterSource()
-                .addValue("creators", creatorIds.toArray(UUID[]::new))
+                .addValue("creators", UuidArray.of(creatorIds))
                 .addValue("from", utc(span.start()))
                 .addValue("to", utc(span.end()))
                 .addValue("asOf", utc(asOf));

@@ -123,7 +123,8 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
         UUID lastKey = rows.isEmpty() ? null : rows.get(rows.size() - 1).goal().id();
         List<SnapshotWork.OfGoal> work = tallies.load(due, d -> d.goal().creatorId(),
                 d -> evaluator.snapshotWindow(d.goal(), d.timezone(), phase, asOf),
-                d -> Metric.FOLLOWERS.code().equals(d.goal().metric()), asOf, SnapshotWork.OfGoal::new);
+                d -> Metric.FOLLOWERS.code().equals(d.goal().metric()), asOf,
+                (d, activity) -> new SnapshotWork.OfGoal(d, activity, phase, asOf));
         return new Page<>(work, lastKey, rows.size() == limit);
     }
 

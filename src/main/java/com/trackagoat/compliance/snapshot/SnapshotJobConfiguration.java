@@ -109,12 +109,10 @@ class SnapshotJobConfiguration {
         return (ItemStreamReader<SnapshotWork>) reader; // the reader only produces items: the cast is safe
     }
 
+    /** Not step-scoped: the items carry their phase and as_of (see SnapshotWork). */
     @Bean
-    @StepScope
-    SnapshotProcessor snapshotProcessor(@Value("#{jobParameters['phase']}") String phase,
-                                        @Value("#{jobParameters['asOf']}") String asOf, GoalEvaluator evaluator) {
-        SnapshotJobParameters job = SnapshotJobParameters.of(phase, asOf);
-        return new SnapshotProcessor(evaluator, job.phase(), job.asOf());
+    SnapshotProcessor snapshotProcessor(GoalEvaluator evaluator) {
+        return new SnapshotProcessor(evaluator);
     }
 
     @Bean

@@ -84,10 +84,16 @@ public class SnapshotJobLauncher {
                 log.debug("{}: already {} (execution {}); nothing to do", instance, status, last.getId());
                 return Result.ALREADY_COMPLETE;
             }
-            if (status.isRunning() || status == BatchStatus.UNKNOWN) {
+            JobExecution previous = jobRepository.getJobExecution(last.getId()); // with its steps
+            if (isLeftRunning(status)) {
                 log.warn("{}: execution {} was left {} (its process died or lost the database); recovering it",
                         instance, last.getId(), status);
-                last = markFailed(jobRepository.getJobExecution(last.getId()));
+                last = markFailed(previous);
+            } else if (previous.getStepExecutions().stream().anyMatch(step -> isLeftRunning(step.getStatus()))) {
+                // Its process ended the job but lost the database before it could end a step.
+                log.warn("{}: execution {} ended {} with a step left running (its process lost the database);"
+                        + " recovering it", instance, last.getId(), status);
+                last = markFailed(previous);
             }
             log.info("{}: resuming execution {} ({})", instance, last.getId(), last.getStatus());
             return result(instance, jobOperator.restart(last));
@@ -98,7 +104,7 @@ public class SnapshotJobLauncher {
     }
 
     /**
-     * Marks an execution that can no longer be running as FAILED so that it can restart. Safe because we hold
+     * Marks an execution that can no longer be running, and its steps, as FAILED so that it can restart. Safe because we hold
      * the instance's lock (its owner is gone), and because each chunk's writes commit atomically with its
      * checkpoint, the saved checkpoint always matches what is in the tables, even when Spring Batch itself
      * could not tell whether the last chunk committed (status UNKNOWN, which {@code JobOperator.recover}
@@ -108,18 +114,25 @@ public class SnapshotJobLauncher {
         LocalDateTime now = LocalDateTime.now();
         ExitStatus recovered = ExitStatus.FAILED.addExitDescription("recovered: its process died or lost the database");
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+            if (isLeftRunning(step.getStatus())) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(recovered);
                 step.setEndTime(now);
                 jobRepository.update(step);
             }
         }
-        execution.setStatus(BatchStatus.FAILED);
-        execution.setExitStatus(recovered);
-        execution.setEndTime(now);
-        jobRepository.update(execution);
+        if (isLeftRunning(execution.getStatus())) { // a job that ended keeps its own exit status
+            execution.setStatus(BatchStatus.FAILED);
+            execution.setExitStatus(recovered);
+            execution.setEndTime(now);
+            jobRepository.update(execution);
+        }
         return execution;
+    }
+
+    /** Running (or not known to have ended) in the repository: what a dead or disconnected process leaves. */
+    private static boolean isLeftRunning(BatchStatus status) {
+        return status.isRunning() || status == BatchStatus.UNKNOWN;
     }
 
     private Result result(SnapshotJobParameters instance, JobExecution execution) {

@@ -1,37 +1,31 @@
 package com.trackagoat.compliance.snapshot;
 
-import java.time.Instant;
-
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Outcome;
-import com.trackagoat.compliance.evaluation.Phase;
 
 /** A thin adapter over the evaluator: one goal (or close) in, one snapshot or reject out. */
 class SnapshotProcessor implements ItemProcessor<SnapshotWork, SnapshotRecord> {
 
     private final GoalEvaluator evaluator;
-    private final Phase phase;
-    private final Instant asOf;
 
-    SnapshotProcessor(GoalEvaluator evaluator, Phase phase, Instant asOf) {
+    SnapshotProcessor(GoalEvaluator evaluator) {
         this.evaluator = evaluator;
-        this.phase = phase;
-        this.asOf = asOf;
     }
 
     @Override
     public SnapshotRecord process(SnapshotWork work) {
         if (work instanceof SnapshotWork.OfGoal goal) {
             DueGoal due = goal.due();
-            Outcome outcome = evaluator.evaluateSnapshot(due.goal(), due.timezone(), due.creatorExists(), phase,
-                    asOf, goal.activity());
+            Outcome outcome = evaluator.evaluateSnapshot(due.goal(), due.timezone(), due.creatorExists(),
+                    goal.phase(), goal.asOf(), goal.activity());
             return toRecord(outcome, new SnapshotRecord.Snapshot(due.goal().id(), due.orgId(), due.projectId(),
                     due.goal().creatorId(), due.goal().period(), null, null, null));
         }
-        CloseRecord close = ((SnapshotWork.OfClose) work).close();
-        Outcome outcome = evaluator.settle(close.terms(), ((SnapshotWork.OfClose) work).activity(), asOf);
+        SnapshotWork.OfClose settling = (SnapshotWork.OfClose) work;
+        CloseRecord close = settling.close();
+        Outcome outcome = evaluator.settle(close.terms(), settling.activity(), settling.asOf());
         return toRecord(outcome, new SnapshotRecord.Snapshot(close.goalId(), close.orgId(), close.projectId(),
                 close.creatorId(), close.period(), null, close.status(), close.actual()));
     }

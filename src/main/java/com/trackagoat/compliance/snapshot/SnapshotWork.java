@@ -1,15 +1,22 @@
 package com.trackagoat.compliance.snapshot;
 
-import com.trackagoat.compliance.evaluation.CreatorActivity;
+import java.time.Instant;
 
-/** One item of a chunk: what to evaluate, with the creator data fetched in bulk for the chunk. */
+import com.trackagoat.compliance.evaluation.CreatorActivity;
+import com.trackagoat.compliance.evaluation.Phase;
+
+/**
+ * One item of a chunk: what to evaluate and at which instant, with the creator data fetched in bulk for the
+ * chunk. The item carries its phase and as_of so that the processor needs no job parameters: it is then a
+ * plain bean, not a step-scoped proxy that looked its target up on every item.
+ */
 sealed interface SnapshotWork {
 
     /** A close or nightly snapshot of a goal. */
-    record OfGoal(DueGoal due, CreatorActivity activity) implements SnapshotWork {
+    record OfGoal(DueGoal due, CreatorActivity activity, Phase phase, Instant asOf) implements SnapshotWork {
     }
 
     /** A final snapshot settling a close. */
-    record OfClose(CloseRecord close, CreatorActivity activity) implements SnapshotWork {
+    record OfClose(CloseRecord close, CreatorActivity activity, Instant asOf) implements SnapshotWork {
     }
 }

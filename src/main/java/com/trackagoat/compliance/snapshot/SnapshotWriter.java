@@ -155,8 +155,9 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         }
         AdvisoryDocuments.Numbered documents = advisoryDocuments.number(advisories);
         return new MapSqlParameterSource()
-                .addValue("goalIds", goalIds).addValue("orgIds", orgIds).addValue("projectIds", projectIds)
-                .addValue("creatorIds", creatorIds).addValue("metrics", metrics).addValue("periods", periods)
+                .addValue("goalIds", UuidArray.of(goalIds)).addValue("orgIds", UuidArray.of(orgIds))
+                .addValue("projectIds", UuidArray.of(projectIds)).addValue("creatorIds", UuidArray.of(creatorIds))
+                .addValue("metrics", metrics).addValue("periods", periods)
                 .addValue("targets", targets).addValue("actuals", actuals).addValue("percentages", percentages)
                 .addValue("statuses", statuses).addValue("periodStarts", periodStarts)
                 .addValue("periodEnds", periodEnds).addValue("hasAdvisories", hasAdvisories)

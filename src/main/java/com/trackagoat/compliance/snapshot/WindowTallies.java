@@ -137,7 +137,7 @@ class WindowTallies {
             return tallies;
         }
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("creators", ordered.stream().map(Key::creatorId).toArray(UUID[]::new))
+                .addValue("creators", UuidArray.of(ordered.stream().map(Key::creatorId).toList()))
                 .addValue("starts", ordered.stream().map(k -> CreatorActivityRepository.epochMicros(k.window().start()))
                         .toArray(Long[]::new))
                 .addValue("ends", ordered.stream().map(k -> CreatorActivityRepository.epochMicros(k.window().end()))

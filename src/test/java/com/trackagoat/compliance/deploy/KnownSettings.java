@@ -30,7 +30,8 @@ final class KnownSettings {
                     for (JsonNode property : json.readTree(in).path("properties")) {
                         String name = property.path("name").asString();
                         names.add(name);
-                        if (property.path("type").asString("").startsWith("java.util.Map")) {
+                        String type = property.path("type").asString("");
+                        if (type.startsWith("java.util.Map") || type.equals("java.util.Properties")) {
                             mapPrefixes.add(name);
                         }
                     }
