@@ -79,7 +79,7 @@ class KillAndResumeIT {
                 .endsWith(":" + GOALS);
     }
 
-    private static Process startJar(TestDatabase db, String name) throws IOException {
+    static Process startJar(TestDatabase db, String name) throws IOException {
         assertThat(JAR).as("the packaged jar (run mvn verify)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString(), "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
