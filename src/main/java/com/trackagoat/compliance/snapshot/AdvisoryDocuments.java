@@ -26,13 +26,13 @@ final class AdvisoryDocuments {
     };
 
     /** A chunk's advisories: the distinct documents, and for each row the 1-based number of its document. */
-    record Numbered(String[] documents, Integer[] numbers) {
+    record Numbered(String[] documents, int[] numbers) {
     }
 
     /** The documents of the advisories, in order, deduplicated. */
     Numbered number(List<Advisory> advisories) {
         Map<String, Integer> numbers = new LinkedHashMap<>();
-        Integer[] rows = new Integer[advisories.size()];
+        int[] rows = new int[advisories.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = numbers.computeIfAbsent(document(advisories.get(i)), d -> numbers.size() + 1);
         }

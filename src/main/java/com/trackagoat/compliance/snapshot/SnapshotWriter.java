@@ -26,11 +26,13 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
     /**
      * One statement per chunk: the rows travel as one array per column and PostgreSQL unnests them, so a
      * chunk costs one round trip and one plan, not one per row. The advisories travel as the chunk's distinct
-     * documents, cast to {@code jsonb} once each in a materialized CTE, and a number per row; the window's
-     * instants as epoch microseconds.
+     * documents, cast to {@code jsonb} once each in a materialized CTE, and a number per row that joins its
+     * document (a join, not an array subscript, which walks the array from its start on every row: a chunk of
+     * stale creators has a distinct advisory per row); the window's instants as epoch microseconds.
      */
     private static final String UPSERT_SNAPSHOTS = """
-            WITH documents AS MATERIALIZED (SELECT CAST(:advisories AS jsonb[]) AS advisory)
+            WITH documents AS MATERIALIZED (
+                SELECT d.advisory, d.no FROM unnest(CAST(:advisories AS jsonb[])) WITH ORDINALITY AS d(advisory, no))
             INSERT INTO goal_compliance_snapshots (goal_id, phase, as_of, org_id, project_id, creator_id,
                 metric, period, target, actual, percentage, status, period_start, period_end,
                 has_advisory, advisory, close_status, close_actual, evaluated_at, job_execution_id)
@@ -38,7 +40,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
                 r.metric, r.period, r.target, r.actual, r.percentage, r.status,
                 TIMESTAMPTZ 'epoch' + r.period_start * INTERVAL '1 microsecond',
                 TIMESTAMPTZ 'epoch' + r.period_end * INTERVAL '1 microsecond',
-                r.has_advisory, d.advisory[r.advisory_no], r.close_status, r.close_actual,
+                r.has_advisory, d.advisory, r.close_status, r.close_actual,
                 :evaluatedAt, :jobExecutionId
             FROM unnest(CAST(:goalIds AS uuid[]), CAST(:orgIds AS uuid[]), CAST(:projectIds AS uuid[]),
                         CAST(:creatorIds AS uuid[]), CAST(:metrics AS text[]), CAST(:periods AS text[]),
@@ -48,7 +50,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
                         CAST(:closeStatuses AS text[]), CAST(:closeActuals AS bigint[]))
                 AS r(goal_id, org_id, project_id, creator_id, metric, period, target, actual, percentage, status,
                      period_start, period_end, has_advisory, advisory_no, close_status, close_actual)
-            CROSS JOIN documents d
+            JOIN documents d ON d.no = r.advisory_no
             ON CONFLICT (goal_id, phase, as_of) DO UPDATE SET
                 org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id, creator_id = EXCLUDED.creator_id,
                 metric = EXCLUDED.metric, period = EXCLUDED.period, target = EXCLUDED.target,
@@ -114,7 +116,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         }
     }
 
-    /** The snapshots as one array per column, in chunk order. */
+    /** The snapshots as one array per column, in chunk order; primitive where the column is never null. */
     private MapSqlParameterSource snapshotColumns(List<SnapshotRecord.Snapshot> snapshots) {
         int n = snapshots.size();
         UUID[] goalIds = new UUID[n];
@@ -123,13 +125,13 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         UUID[] creatorIds = new UUID[n];
         String[] metrics = new String[n];
         String[] periods = new String[n];
-        Long[] targets = new Long[n];
-        Long[] actuals = new Long[n];
-        Integer[] percentages = new Integer[n];
+        long[] targets = new long[n];
+        long[] actuals = new long[n];
+        int[] percentages = new int[n];
         String[] statuses = new String[n];
-        Long[] periodStarts = new Long[n];
-        Long[] periodEnds = new Long[n];
-        Boolean[] hasAdvisories = new Boolean[n];
+        long[] periodStarts = new long[n];
+        long[] periodEnds = new long[n];
+        boolean[] hasAdvisories = new boolean[n];
         String[] closeStatuses = new String[n];
         Long[] closeActuals = new Long[n];
         List<Advisory> advisories = new ArrayList<>(n);

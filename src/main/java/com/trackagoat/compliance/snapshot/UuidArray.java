@@ -22,10 +22,12 @@ final class UuidArray extends PGobject implements PGBinaryObject {
     private static final int ELEMENT = Integer.BYTES + 16;
 
     private UUID[] ids;
+    private int nulls;
 
     private UuidArray(UUID[] ids) {
         this.type = "uuid[]";
         this.ids = ids;
+        this.nulls = countNulls(ids);
     }
 
     static UuidArray of(UUID[] ids) {
@@ -38,17 +40,13 @@ final class UuidArray extends PGobject implements PGBinaryObject {
 
     @Override
     public int lengthInBytes() {
-        int length = HEADER;
-        for (UUID id : ids) {
-            length += id == null ? Integer.BYTES : ELEMENT;
-        }
-        return length;
+        return HEADER + (ids.length - nulls) * ELEMENT + nulls * Integer.BYTES;
     }
 
     @Override
     public void toBytes(byte[] bytes, int offset) {
         ByteBuffer out = ByteBuffer.wrap(bytes, offset, lengthInBytes()); // big-endian, as PostgreSQL reads it
-        out.putInt(1).putInt(hasNull() ? 1 : 0).putInt(Oid.UUID).putInt(ids.length).putInt(1);
+        out.putInt(1).putInt(nulls > 0 ? 1 : 0).putInt(Oid.UUID).putInt(ids.length).putInt(1);
         for (UUID id : ids) {
             if (id == null) {
                 out.putInt(-1);
@@ -66,6 +64,7 @@ final class UuidArray extends PGobject implements PGBinaryObject {
         in.getInt(); // element type
         if (dimensions == 0) {
             ids = new UUID[0];
+            nulls = 0;
             return;
         }
         ids = new UUID[in.getInt()];
@@ -73,6 +72,7 @@ final class UuidArray extends PGobject implements PGBinaryObject {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = in.getInt() < 0 ? null : new UUID(in.getLong(), in.getLong());
         }
+        nulls = countNulls(ids);
     }
 
     /** The array text, for a connection that sends {@code uuid[]} as text. */
@@ -95,12 +95,13 @@ final class UuidArray extends PGobject implements PGBinaryObject {
         return false; // PGobject's test is whether the text value is set, which this class never does
     }
 
-    private boolean hasNull() {
+    private static int countNulls(UUID[] ids) {
+        int nulls = 0;
         for (UUID id : ids) {
             if (id == null) {
-                return true;
+                nulls++;
             }
         }
-        return false;
+        return nulls;
     }
 }
