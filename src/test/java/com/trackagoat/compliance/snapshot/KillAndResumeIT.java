@@ -34,12 +34,8 @@ class KillAndResumeIT {
 
     @BeforeAll
     static void createDatabases() {
-        killed = TestDatabase.create(KillAndResumeIT.class);
-        uninterrupted = TestDatabase.create(KillAndResumeIT.class);
-        for (TestDatabase db : new TestDatabase[] {killed, uninterrupted}) {
-            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            BulkGoals.insert(db.jdbc(), GOALS);
-        }
+        killed = BulkGoals.database(KillAndResumeIT.class, GOALS);
+        uninterrupted = BulkGoals.database(KillAndResumeIT.class, GOALS);
     }
 
     @AfterAll

@@ -31,12 +31,8 @@ class PartitionedRestartIT {
 
     @BeforeAll
     static void createDatabases() {
-        partitioned = TestDatabase.create(PartitionedRestartIT.class);
-        unpartitioned = TestDatabase.create(PartitionedRestartIT.class);
-        for (TestDatabase db : new TestDatabase[] {partitioned, unpartitioned}) {
-            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            BulkGoals.insert(db.jdbc(), GOALS);
-        }
+        partitioned = BulkGoals.database(PartitionedRestartIT.class, GOALS);
+        unpartitioned = BulkGoals.database(PartitionedRestartIT.class, GOALS);
     }
 
     @AfterAll

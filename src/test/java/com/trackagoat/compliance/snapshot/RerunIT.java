@@ -25,12 +25,8 @@ class RerunIT {
 
     @BeforeAll
     static void createDatabases() {
-        rerun = TestDatabase.create(RerunIT.class);
-        fixedFirst = TestDatabase.create(RerunIT.class);
-        for (TestDatabase db : new TestDatabase[] {rerun, fixedFirst}) {
-            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            BulkGoals.insert(db.jdbc(), GOALS);
-        }
+        rerun = BulkGoals.database(RerunIT.class, GOALS);
+        fixedFirst = BulkGoals.database(RerunIT.class, GOALS);
         fixedFirst.jdbc().update(FIX);
     }
 

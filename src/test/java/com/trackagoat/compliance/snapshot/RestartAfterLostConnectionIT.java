@@ -28,12 +28,8 @@ class RestartAfterLostConnectionIT {
 
     @BeforeAll
     static void createDatabases() {
-        interrupted = TestDatabase.create(RestartAfterLostConnectionIT.class);
-        uninterrupted = TestDatabase.create(RestartAfterLostConnectionIT.class);
-        for (TestDatabase db : new TestDatabase[] {interrupted, uninterrupted}) {
-            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            BulkGoals.insert(db.jdbc(), GOALS);
-        }
+        interrupted = BulkGoals.database(RestartAfterLostConnectionIT.class, GOALS);
+        uninterrupted = BulkGoals.database(RestartAfterLostConnectionIT.class, GOALS);
     }
 
     @AfterAll

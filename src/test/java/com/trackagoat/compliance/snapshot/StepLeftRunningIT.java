@@ -29,12 +29,8 @@ class StepLeftRunningIT {
 
     @BeforeAll
     static void createDatabases() {
-        interrupted = TestDatabase.create(StepLeftRunningIT.class);
-        uninterrupted = TestDatabase.create(StepLeftRunningIT.class);
-        for (TestDatabase db : new TestDatabase[] {interrupted, uninterrupted}) {
-            assertThat(Cli.run(db, "migrate").exitCode()).isZero();
-            BulkGoals.insert(db.jdbc(), GOALS);
-        }
+        interrupted = BulkGoals.database(StepLeftRunningIT.class, GOALS);
+        uninterrupted = BulkGoals.database(StepLeftRunningIT.class, GOALS);
     }
 
     @AfterAll

@@ -14,6 +14,22 @@ public final class BulkGoals {
     private BulkGoals() {
     }
 
+    /** A database of its own for a test class, migrated by the command line and holding {@code n} bulk goals. */
+    public static TestDatabase database(Class<?> testClass, int n) {
+        TestDatabase database = TestDatabase.create(testClass);
+        try {
+            Cli.Result migrate = Cli.run(database, "migrate");
+            if (migrate.exitCode() != 0) {
+                throw new IllegalStateException("migrate exited " + migrate.exitCode() + ": " + migrate.err());
+            }
+            insert(database.jdbc(), n);
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
     public static void insert(JdbcTemplate jdbc, int n) {
         jdbc.update("INSERT INTO organizations VALUES ('00000000-0000-4000-8000-0000000000b0', 'bulk', 'America/Chicago')");
         jdbc.update("INSERT INTO projects VALUES ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000b0', 'bulk')");
