@@ -37,14 +37,15 @@ class WindowTallies {
     /**
      * Count and sums of the videos each window counts: posted in [start, end), discovered by as_of (the
      * evaluator's rule, see Tally), null counters as 0; and whether any counted video has a negative counter.
-     * The windows travel as epoch microseconds (binary, exact), not as text parsed twice.
+     * The windows travel as epoch microseconds (binary, exact), not as text parsed twice; the sums come back
+     * as bigint (the evaluator's long) rather than sum's numeric, which the driver decodes through BigDecimal.
      */
     private static final String TALLIES = """
             SELECT w.ord, count(v.creator_id) AS posts,
-                   coalesce(sum(coalesce(v.views, 0)), 0) AS views,
-                   coalesce(sum(coalesce(v.likes, 0)), 0) AS likes,
-                   coalesce(sum(coalesce(v.comments, 0)), 0) AS comments,
-                   coalesce(sum(coalesce(v.shares, 0)), 0) AS shares,
+                   CAST(coalesce(sum(coalesce(v.views, 0)), 0) AS bigint) AS views,
+                   CAST(coalesce(sum(coalesce(v.likes, 0)), 0) AS bigint) AS likes,
+                   CAST(coalesce(sum(coalesce(v.comments, 0)), 0) AS bigint) AS comments,
+                   CAST(coalesce(sum(coalesce(v.shares, 0)), 0) AS bigint) AS shares,
                    coalesce(bool_or(v.views < 0 OR v.likes < 0 OR v.comments < 0 OR v.shares < 0), false) AS negative
             FROM unnest(CAST(:creators AS uuid[]), CAST(:starts AS bigint[]), CAST(:ends AS bigint[]))
                  WITH ORDINALITY AS w(creator_id, start_us, end_us, ord)
