@@ -3,35 +3,25 @@ package com.trackagoat.compliance.evaluation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Local midnights, remembered per zone. Every goal of a zone asks for the same few dates (the day of a
- * snapshot, the day before it, the first days of its periods), and each answer is a walk through the zone's
- * transition rules with a handful of intermediate objects. Bounded: a zone forgets its dates once it holds
- * {@value #DATES_PER_ZONE} of them, which a job never reaches and a long-running process may.
+ * Local midnights, remembered. Every goal of a zone asks for the same few dates (the day of a snapshot, the
+ * day before it, the first days of its periods), and each answer is a walk through the zone's transition
+ * rules with a handful of intermediate objects.
  */
 final class LocalMidnights {
 
-    private static final int DATES_PER_ZONE = 512;
+    private record ZoneDay(ZoneId zone, LocalDate day) {
+    }
 
-    private static final Map<ZoneId, Map<LocalDate, Instant>> MIDNIGHTS = new ConcurrentHashMap<>();
+    private static final Remembered<ZoneDay, Instant> MIDNIGHTS =
+            new Remembered<>(16_384, key -> key.day().atStartOfDay(key.zone()).toInstant());
 
     private LocalMidnights() {
     }
 
     /** Local 00:00 of {@code day} in {@code zone}; a midnight lost to a DST gap is the first instant after it. */
     static Instant of(LocalDate day, ZoneId zone) {
-        Map<LocalDate, Instant> dates = MIDNIGHTS.computeIfAbsent(zone, z -> new ConcurrentHashMap<>());
-        Instant midnight = dates.get(day);
-        if (midnight == null) {
-            if (dates.size() >= DATES_PER_ZONE) {
-                dates.clear();
-            }
-            midnight = day.atStartOfDay(zone).toInstant();
-            dates.put(day, midnight);
-        }
-        return midnight;
+        return MIDNIGHTS.get(new ZoneDay(zone, day));
     }
 }

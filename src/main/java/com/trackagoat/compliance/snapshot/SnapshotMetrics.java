@@ -1,8 +1,7 @@
 package com.trackagoat.compliance.snapshot;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -61,20 +60,29 @@ public class SnapshotMetrics {
 
     /** Counts a committed chunk's records: one increment per status or reason, not one per record. */
     private void count(Phase phase, Chunk<? extends SnapshotRecord> records) {
-        Map<Status, Long> evaluated = new EnumMap<>(Status.class);
-        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        int[] evaluated = new int[Status.values().length]; // by ordinal: a map's merge boxed a count per record
+        int[] rejected = new int[RejectReason.values().length];
         for (SnapshotRecord record : records) {
             if (record instanceof SnapshotRecord.Snapshot snapshot) {
-                evaluated.merge(snapshot.evaluation().status(), 1L, Long::sum);
+                evaluated[snapshot.evaluation().status().ordinal()]++;
             } else if (record instanceof SnapshotRecord.Reject reject) {
-                rejected.merge(reject.rejection().reason(), 1L, Long::sum);
+                rejected[reject.rejection().reason().ordinal()]++;
             }
         }
-        evaluated.forEach((status, n) -> Counter.builder(EVALUATED).description("Goals evaluated into a snapshot row")
-                .tag("phase", phase.code()).tag("status", status.code())
-                .register(registry).increment(n));
-        rejected.forEach((reason, n) -> Counter.builder(REJECTED).description("Goals written as a reject row")
-                .tag("phase", phase.code()).tag("reason", reason.code())
-                .register(registry).increment(n));
+        increment(EVALUATED, "Goals evaluated into a snapshot row", phase, "status", Status.values(), evaluated,
+                Status::code);
+        increment(REJECTED, "Goals written as a reject row", phase, "reason", RejectReason.values(), rejected,
+                RejectReason::code);
+    }
+
+    private <E extends Enum<E>> void increment(String counter, String description, Phase phase, String tag,
+                                               E[] values, int[] counts, Function<E, String> code) {
+        for (E value : values) {
+            if (counts[value.ordinal()] > 0) {
+                Counter.builder(counter).description(description)
+                        .tag("phase", phase.code()).tag(tag, code.apply(value))
+                        .register(registry).increment(counts[value.ordinal()]);
+            }
+        }
     }
 }
