@@ -3,10 +3,8 @@ package com.trackagoat.compliance.evaluation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compliance rules of {@code spec/compliance.md}: pure Java over records. No clock is read here: every
@@ -17,8 +15,12 @@ public final class GoalEvaluator {
     /** {@link ZoneId#getAvailableZoneIds()} copies the set on every call: read it once. */
     private static final Set<String> IANA_ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
-    /** The zones looked up so far: {@link ZoneId#of} parses its argument on every call. */
-    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+    /**
+     * Each zone text's IANA zone, remembered: {@link ZoneId#of} parses its argument on every call. Region ids
+     * only: offsets such as "+05:00" parse as ZoneIds but are not IANA zones.
+     */
+    private static final Remembered<String, Optional<ZoneId>> ZONES = new Remembered<>(4_096,
+            timezone -> IANA_ZONE_IDS.contains(timezone) ? Optional.of(ZoneId.of(timezone)) : Optional.empty());
 
     private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -36,16 +38,7 @@ public final class GoalEvaluator {
 
     /** The IANA zone of an organization's time zone text; empty when it is null or not an IANA region id. */
     public static Optional<ZoneId> zoneOf(String timezone) {
-        // Region ids only: offsets such as "+05:00" parse as ZoneIds but are not IANA zones.
-        if (timezone == null) {
-            return Optional.empty();
-        }
-        ZoneId known = ZONES.get(timezone);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        return IANA_ZONE_IDS.contains(timezone)
-                ? Optional.of(ZONES.computeIfAbsent(timezone, ZoneId::of)) : Optional.empty();
+        return timezone == null ? Optional.empty() : ZONES.get(timezone);
     }
 
     /**

@@ -85,14 +85,12 @@ public class SnapshotJobLauncher {
                 return Result.ALREADY_COMPLETE;
             }
             JobExecution previous = jobRepository.getJobExecution(last.getId()); // with its steps
-            if (isLeftRunning(status)) {
-                log.warn("{}: execution {} was left {} (its process died or lost the database); recovering it",
-                        instance, last.getId(), status);
-                last = markFailed(previous);
-            } else if (previous.getStepExecutions().stream().anyMatch(step -> isLeftRunning(step.getStatus()))) {
-                // Its process ended the job but lost the database before it could end a step.
-                log.warn("{}: execution {} ended {} with a step left running (its process lost the database);"
-                        + " recovering it", instance, last.getId(), status);
+            boolean stepLeftRunning = previous.getStepExecutions().stream()
+                    .anyMatch(step -> isLeftRunning(step.getStatus()));
+            if (isLeftRunning(status) || stepLeftRunning) {
+                // A step left running under an ended job: its process lost the database before ending the step.
+                log.warn("{}: execution {} was left {}{} (its process died or lost the database); recovering it",
+                        instance, last.getId(), status, isLeftRunning(status) ? "" : " with a step running");
                 last = markFailed(previous);
             }
             log.info("{}: resuming execution {} ({})", instance, last.getId(), last.getStatus());
@@ -104,10 +102,10 @@ public class SnapshotJobLauncher {
     }
 
     /**
-     * Marks an execution that can no longer be running, and its steps, as FAILED so that it can restart. Safe because we hold
-     * the instance's lock (its owner is gone), and because each chunk's writes commit atomically with its
-     * checkpoint, the saved checkpoint always matches what is in the tables, even when Spring Batch itself
-     * could not tell whether the last chunk committed (status UNKNOWN, which {@code JobOperator.recover}
+     * Marks an execution that can no longer be running, and its steps, as FAILED so that it can restart. Safe
+     * because we hold the instance's lock (its owner is gone), and because each chunk's writes commit atomically
+     * with its checkpoint, the saved checkpoint always matches what is in the tables, even when Spring Batch
+     * itself could not tell whether the last chunk committed (status UNKNOWN, which {@code JobOperator.recover}
      * refuses).
      */
     private JobExecution markFailed(JobExecution execution) {

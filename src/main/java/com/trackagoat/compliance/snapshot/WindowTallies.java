@@ -139,10 +139,10 @@ class WindowTallies {
         }
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("creators", UuidArray.of(ordered.stream().map(Key::creatorId).toList()))
-                .addValue("starts", ordered.stream().map(k -> CreatorActivityRepository.epochMicros(k.window().start()))
-                        .toArray(Long[]::new))
-                .addValue("ends", ordered.stream().map(k -> CreatorActivityRepository.epochMicros(k.window().end()))
-                        .toArray(Long[]::new))
+                .addValue("starts", ordered.stream()
+                        .mapToLong(k -> CreatorActivityRepository.epochMicros(k.window().start())).toArray())
+                .addValue("ends", ordered.stream()
+                        .mapToLong(k -> CreatorActivityRepository.epochMicros(k.window().end())).toArray())
                 .addValue("asOf", CreatorActivityRepository.utc(asOf));
         jdbc.query(TALLIES, params, rs -> {
             tallies.put(ordered.get(rs.getInt("ord") - 1), new Tally(rs.getLong("posts"), rs.getLong("views"),
