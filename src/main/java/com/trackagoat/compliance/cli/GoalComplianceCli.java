@@ -51,7 +51,9 @@ public final class GoalComplianceCli {
             err.println("goal-compliance: cannot start: " + rootMessage(e));
             return USAGE;
         }
-        try (context) {
+        // Not try-with-resources: it would close the context before the catch clauses, which then took every
+        // failure for a stop while starting (exit 0).
+        try {
             return context.getBean(CommandRunner.class).run(invocation, out);
         } catch (UsageException e) {
             err.println("goal-compliance: " + e.getMessage());
@@ -63,6 +65,8 @@ public final class GoalComplianceCli {
             }
             err.println("goal-compliance: " + invocation.command().word() + " failed: " + rootMessage(e));
             return JOB_FAILED;
+        } finally {
+            context.close();
         }
     }
 
