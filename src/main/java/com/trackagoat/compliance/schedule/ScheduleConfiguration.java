@@ -6,6 +6,7 @@ import org.quartz.Scheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.trackagoat.compliance.snapshot.CatchUp;
 
@@ -14,8 +15,8 @@ import com.trackagoat.compliance.snapshot.CatchUp;
 class ScheduleConfiguration {
 
     @Bean
-    Serve serve(Scheduler scheduler, JdbcTemplate jdbc) {
-        return new Serve(scheduler, jdbc);
+    Serve serve(Scheduler scheduler, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new Serve(scheduler, jdbc, transactions);
     }
 
     @Bean

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 /**
  * The {@code serve} command: registers the snapshot tick with the clustered Quartz scheduler, asks for one
@@ -32,23 +35,43 @@ public class Serve implements ApplicationListener<ContextClosedEvent> {
 
     private final Scheduler scheduler;
     private final JdbcTemplate jdbc;
+    private final PlatformTransactionManager transactions;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    Serve(Scheduler scheduler, JdbcTemplate jdbc) {
+    Serve(Scheduler scheduler, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.scheduler = scheduler;
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** Runs until the application context closes. */
     public void run() throws SchedulerException, InterruptedException {
         jdbc.update(LOCK_ROWS, scheduler.getSchedulerName(), scheduler.getSchedulerName());
-        scheduler.addJob(SnapshotSchedule.tickJob(), true);
-        scheduleQuarterHourly();
-        scheduler.triggerJob(SnapshotSchedule.TICK);
+        register();
         scheduler.start();
         log.info("serving: scheduler {} (instance {}) runs due snapshot jobs at every quarter hour (cron '{}' UTC)",
                 scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId(), SnapshotSchedule.CRON);
         closed.await();
+    }
+
+    /**
+     * Registers the tick, its quarter-hourly trigger and one catch-up now, in one transaction. Spring's job
+     * store takes Quartz's cluster lock (a row lock on QRTZ_LOCKS) in the caller's transaction: outside one,
+     * each statement committed on its own, the lock was let go at once, and two nodes starting together
+     * could register the same job at the same time (SchedulerFactoryBean's documentation asks for a
+     * transaction around every operation on a persistent scheduler).
+     */
+    private void register() throws SchedulerException {
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        try {
+            scheduler.addJob(SnapshotSchedule.tickJob(), true);
+            scheduleQuarterHourly();
+            scheduler.triggerJob(SnapshotSchedule.TICK);
+        } catch (SchedulerException | RuntimeException e) {
+            transactions.rollback(transaction);
+            throw e;
+        }
+        transactions.commit(transaction);
     }
 
     /** Keeps an existing trigger (and its misfire state) as long as it has the same schedule. */
