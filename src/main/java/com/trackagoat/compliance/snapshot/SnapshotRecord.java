@@ -5,8 +5,11 @@ import java.util.UUID;
 import com.trackagoat.compliance.evaluation.Evaluation;
 import com.trackagoat.compliance.evaluation.Rejection;
 
-/** What a chunk writes for one goal: a snapshot row or a reject row, keyed by (goal, phase, as_of). */
-sealed interface SnapshotRecord {
+/**
+ * What a chunk writes for one goal: a snapshot row or a reject row, keyed by (goal, phase, as_of). Public
+ * because the step-scoped listener's definition that Spring AOT generates (in Spring Batch's package) names it.
+ */
+public sealed interface SnapshotRecord {
 
     UUID goalId();
 

@@ -8,9 +8,10 @@ import com.trackagoat.compliance.evaluation.Phase;
 /**
  * One item of a chunk: what to evaluate and at which instant, with the creator data fetched in bulk for the
  * chunk. The item carries its phase and as_of so that the processor needs no job parameters: it is then a
- * plain bean, not a step-scoped proxy that looked its target up on every item.
+ * plain bean, not a step-scoped proxy that looked its target up on every item. Public because the step-scoped
+ * reader's definition that Spring AOT generates (in Spring Batch's package) names it.
  */
-sealed interface SnapshotWork {
+public sealed interface SnapshotWork {
 
     /** A close or nightly snapshot of a goal. */
     record OfGoal(DueGoal due, CreatorActivity activity, Phase phase, Instant asOf) implements SnapshotWork {
