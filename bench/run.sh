@@ -45,6 +45,9 @@ deploy/class-data-archive.sh "$LOGS/app"
 JAVA_OPTS="-XX:SharedArchiveFile=$LOGS/app/goal-compliance.jsa $JAVA_OPTS"
 now() { date +%s.%N; }
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+# settle: before each measured run, the dirty pages of what ran before (the copies, the other side's rows)
+# written out, so that neither the job nor the statement pays for the other's writes.
+settle() { psql_q -c "CHECKPOINT"; sync; }
 value() { psql -X -A -t -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
 close_rows() { value "SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = '$CLOSE_AT'"; }
 # The close rows' digest: every column the job computes (not evaluated_at or job_execution_id).
@@ -98,6 +101,7 @@ run_job() {
 # favours it), in the round's copy of the fresh database; round 1 in the main one, which goes on below.
 for r in $(seq 1 "$ROUNDS"); do
   if [ "$r" = 1 ]; then use_db "$MAIN_DB"; else use_db "${MAIN_DB}_round$r"; fi
+  settle
   run_job close "$CLOSE_AT" "close-round$r"
   JOB_TIMES+=("$JOB_SECONDS")
   digest=$(close_digest)
@@ -107,6 +111,7 @@ for r in $(seq 1 "$ROUNDS"); do
     echo "FAIL: round $r's close rows differ from round 1's" >&2
     exit 1
   fi
+  settle
   start=$(now)
   psql_q -v as_of="$CLOSE_AT" -f bench/close-reference.sql
   SQL_TIMES+=("$(echo "$(now) - $start" | bc)")
@@ -123,8 +128,10 @@ row "close job" "${CLOSE_ROW[1]}" "$(printf %.1f "$CLOSE_SECONDS")" "$(echo "${C
 row "close SQL" "$sql_goals" "$(printf %.1f "$SQL_SECONDS")" "$(echo "$sql_goals / $SQL_SECONDS" | bc)" "-" "1.00"
 read -r mismatches compared examples < <(psql -X -A -t -F ' ' -v as_of="$CLOSE_AT" -d "$DB" -f bench/compare.sql \
   | awk 'NR==1 {print $2, $4}')
+settle
 run_job nightly "$NIGHTLY_AT"
 row "${JOB_ROW[@]}" "-"
+settle
 run_job final "$FINAL_AT"
 row "${JOB_ROW[@]}" "-"
 
@@ -132,6 +139,7 @@ row "${JOB_ROW[@]}" "-"
 # run above, killed with SIGKILL once half of its rows are committed, then resumed by `run` as an operator
 # would; the resume's wall time against the full close job's, and its rows against the full run's.
 use_db "$RESTART_DB"
+settle # as before the full run; the resume follows the kill at once, as a restarted process would
 java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
   --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed.log" 2>&1 &
 killed=$!

@@ -60,6 +60,7 @@ public final class GoalComplianceCli {
             return USAGE;
         }
         beforeStart.accept(invocation.command());
+        long starting = System.nanoTime();
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(GoalComplianceApplication.class)
@@ -76,8 +77,8 @@ public final class GoalComplianceCli {
             err.println("goal-compliance: cannot start: " + rootMessage(e));
             return USAGE;
         }
-        LOG.info("{} started in {} ms of the process's time{}", invocation.command().word(),
-                ManagementFactory.getRuntimeMXBean().getUptime(),
+        LOG.info("{} started in {} ms (the process has run for {} ms){}", invocation.command().word(),
+                (System.nanoTime() - starting) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime(),
                 AotDetector.useGeneratedArtifacts() ? ", from the ahead-of-time bean definitions" : "");
         // Not try-with-resources: it would close the context before the catch clauses, which then took every
         // failure for a stop while starting (exit 0).
