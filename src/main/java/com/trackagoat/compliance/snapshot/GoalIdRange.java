@@ -45,6 +45,16 @@ record GoalIdRange(UUID from, UUID to) {
         return lastRead == null ? Optional.of(from) : successor(lastRead);
     }
 
+    /**
+     * The share of this range's ids that lie up to and including {@code id}, from 0 to 1: with ids spread
+     * uniformly (random UUIDs), about the share of the range's goals read once {@code id} is read.
+     */
+    double shareThrough(UUID id) {
+        BigInteger width = number(to).subtract(number(from)).add(BigInteger.ONE);
+        BigInteger through = number(id).subtract(number(from)).add(BigInteger.ONE);
+        return Math.min(1, Math.max(0, through.doubleValue() / width.doubleValue()));
+    }
+
     /** The range a partition's context holds, or every id for an unpartitioned step. */
     static GoalIdRange of(ExecutionContext context) {
         String from = context.getString(FROM_KEY, null);

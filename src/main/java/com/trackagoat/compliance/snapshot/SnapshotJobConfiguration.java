@@ -127,9 +127,8 @@ class SnapshotJobConfiguration {
 
     @Bean
     @StepScope
-    ChunkProgressListener chunkProgressListener(InstanceLocks instanceLocks, NamedParameterJdbcTemplate jdbc,
-                                                GoalComplianceProperties properties, Clock clock) {
-        return new ChunkProgressListener(instanceLocks, jdbc, properties.getSettleDelay(), clock);
+    ChunkProgressListener chunkProgressListener(InstanceLocks instanceLocks, Clock clock) {
+        return new ChunkProgressListener(instanceLocks, clock);
     }
 
     @Bean

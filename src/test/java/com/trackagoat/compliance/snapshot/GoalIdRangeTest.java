@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -62,5 +63,26 @@ class GoalIdRangeTest {
         assertThat(GoalIdRange.of(new ExecutionContext()))
                 .isEqualTo(GoalIdRange.ALL);
         assertThat(GoalIdRange.of(second.toContext())).isEqualTo(second);
+    }
+
+    @Test
+    void shareThroughAnIdIsHowFarIntoTheRangeItLiesInUnsignedOrder() {
+        GoalIdRange second = GoalIdRange.split(2).get(1);
+
+        assertThat(second.shareThrough(UUID.fromString("bfffffff-ffff-ffff-ffff-ffffffffffff"))).isEqualTo(0.5);
+        assertThat(second.shareThrough(UUID.fromString("9fffffff-ffff-ffff-ffff-ffffffffffff"))).isEqualTo(0.25);
+        assertThat(second.shareThrough(LAST)).isEqualTo(1.0);
+        assertThat(GoalIdRange.ALL.shareThrough(UUID.fromString("19999999-9999-9999-9999-999999999999")))
+                .isCloseTo(0.1, Offset.offset(1e-12));
+    }
+
+    @Test
+    void aResumedRangeCountsItsShareFromTheFirstIdAfterTheLastCommittedOne() {
+        GoalIdRange first = GoalIdRange.split(2).get(0);
+        GoalIdRange left = new GoalIdRange(
+                first.firstAfter(UUID.fromString("3fffffff-ffff-ffff-ffff-ffffffffffff")).orElseThrow(), first.to());
+
+        assertThat(left.shareThrough(UUID.fromString("5fffffff-ffff-ffff-ffff-ffffffffffff"))).isEqualTo(0.5);
+        assertThat(left.shareThrough(first.from())).isZero();
     }
 }
