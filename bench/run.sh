@@ -12,7 +12,7 @@
 # table. Exits 1 when a job fails, the job and the SQL disagree on any row, or two runs wrote different rows.
 #
 # Environment: ROUNDS (default 3), PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default
-# -Xmx512m -XX:TieredStopAtLevel=1, the README's options for a one-shot command: see bench/README.md),
+# -Xmx512m -Xmn32m -XX:TieredStopAtLevel=1, the README's options for a one-shot command: see bench/README.md),
 # BENCH_DB (default gc_bench), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres). Not run by CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 GOALS=${1:-200000}
 ROUNDS=${ROUNDS:-3}
 PARTITIONS=${PARTITIONS:-2}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -Xmn32m -XX:TieredStopAtLevel=1}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 MAIN_DB=${BENCH_DB:-gc_bench}
 RESTART_DB=${MAIN_DB}_restart
