@@ -15,8 +15,6 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-import com.trackagoat.compliance.evaluation.Phase;
-
 /**
  * Logs progress per chunk (goals done, how far through the step's goal-id range, rate, time left at that rate)
  * and a summary per run, and before each chunk checks that this process still holds the job instance's lock, so
@@ -53,8 +51,7 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
         if (resumeAfter != null) {
             log.info("{}: resuming after goal {} (last committed chunk)", job, resumeAfter);
         }
-        GoalIdRange range = GoalIdRange.of(stepExecution.getExecutionContext());
-        left = range.firstAfter(resumeAfter).map(from -> new GoalIdRange(from, range.to())).orElse(null);
+        left = GoalIdRange.of(stepExecution.getExecutionContext()).after(resumeAfter).orElse(null);
     }
 
     @Override

@@ -45,6 +45,11 @@ record GoalIdRange(UUID from, UUID to) {
         return lastRead == null ? Optional.of(from) : successor(lastRead);
     }
 
+    /** What is left of this range to read after {@code lastRead} (null: none read yet); empty: nothing. */
+    Optional<GoalIdRange> after(UUID lastRead) {
+        return firstAfter(lastRead).map(first -> new GoalIdRange(first, to));
+    }
+
     /**
      * The share of this range's ids that lie up to and including {@code id}, from 0 to 1: with ids spread
      * uniformly (random UUIDs), about the share of the range's goals read once {@code id} is read.

@@ -56,12 +56,12 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
     @Override
     public T read() {
         while (buffer.isEmpty() && !exhausted) {
-            Optional<UUID> from = range.firstAfter(scannedUpTo);
-            if (from.isEmpty()) {
+            Optional<GoalIdRange> rest = range.after(scannedUpTo);
+            if (rest.isEmpty()) {
                 exhausted = true; // the last possible id has been scanned
                 break;
             }
-            Page<T> page = fetchPage(from.get(), range.to(), pageSize);
+            Page<T> page = fetchPage(rest.get().from(), rest.get().to(), pageSize);
             buffer.addAll(page.items());
             scannedUpTo = page.lastKey() == null ? scannedUpTo : page.lastKey();
             exhausted = !page.full();

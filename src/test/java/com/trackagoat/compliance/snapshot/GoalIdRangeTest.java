@@ -79,8 +79,13 @@ class GoalIdRangeTest {
     @Test
     void aResumedRangeCountsItsShareFromTheFirstIdAfterTheLastCommittedOne() {
         GoalIdRange first = GoalIdRange.split(2).get(0);
-        GoalIdRange left = new GoalIdRange(
-                first.firstAfter(UUID.fromString("3fffffff-ffff-ffff-ffff-ffffffffffff")).orElseThrow(), first.to());
+        GoalIdRange left = first.after(UUID.fromString("3fffffff-ffff-ffff-ffff-ffffffffffff")).orElseThrow();
+
+        assertThat(left.from()).isEqualTo(UUID.fromString("40000000-0000-0000-0000-000000000000"));
+        assertThat(left.to()).isEqualTo(first.to());
+        assertThat(first.after(first.from())).contains(new GoalIdRange(UUID.fromString(
+                "00000000-0000-0000-0000-000000000001"), first.to()));
+        assertThat(GoalIdRange.ALL.after(LAST)).isEmpty();
 
         assertThat(left.shareThrough(UUID.fromString("5fffffff-ffff-ffff-ffff-ffffffffffff"))).isEqualTo(0.5);
         assertThat(left.shareThrough(first.from())).isZero();
