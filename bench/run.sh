@@ -8,8 +8,8 @@
 # reference for the same close rows, each round in its own copy of the fresh database; the table shows the
 # median of each, the rounds are listed below it. Checks the job and the reference agree row for row and
 # every round wrote the same rows, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z),
-# then measures the restart cost (in another copy, the close killed at half-way and resumed), and prints a
-# table. Exits 1 when a job fails, the job and the SQL disagree on any row, or two runs wrote different rows.
+# then measures the restart cost (in ROUNDS further copies, the close killed at half-way and resumed; the
+# median resume against the median full close), and prints a table. Exits 1 when a job fails, the job and the SQL disagree on any row, or two runs wrote different rows.
 #
 # Environment: ROUNDS (default 3), PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default
 # -Xmx512m -Xmn32m -XX:TieredStopAtLevel=1, the README's options for a one-shot command: see bench/README.md),
@@ -23,7 +23,6 @@ PARTITIONS=${PARTITIONS:-2}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m -Xmn32m -XX:TieredStopAtLevel=1}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 MAIN_DB=${BENCH_DB:-gc_bench}
-RESTART_DB=${MAIN_DB}_restart
 # use_db NAME: the database that the helpers below and run_job work on.
 use_db() { DB=$1; URL="jdbc:postgresql://${PGHOST}:${PGPORT}/$1"; }
 use_db "$MAIN_DB"
@@ -65,8 +64,12 @@ psql_q -f bench/functions.sql
 psql_q -c "VACUUM ANALYZE" # as after a day of autovacuum: visibility map set, statistics fresh
 psql_q -c "CHECKPOINT" # the generated gigabytes flushed now, not while the first job runs
 # Copies made before any job runs, so that every close starts from the same state: one per extra round, and
-# the restart measurement's.
-copies() { echo "$RESTART_DB"; for r in $(seq 2 "$ROUNDS"); do echo "${MAIN_DB}_round$r"; done; }
+# one per round of the restart measurement.
+restart_db() { echo "${MAIN_DB}_restart$1"; }
+copies() {
+  for r in $(seq 1 "$ROUNDS"); do restart_db "$r"; done
+  for r in $(seq 2 "$ROUNDS"); do echo "${MAIN_DB}_round$r"; done
+}
 for copy in $(copies); do
   dropdb --if-exists "$copy"
   createdb --strategy=file_copy --template="$DB" "$copy"
@@ -135,32 +138,41 @@ settle
 run_job final "$FINAL_AT"
 row "${JOB_ROW[@]}" "-"
 
-# Restart cost: in the copy made before any job ran, the close is started from the same state as the full
-# run above, killed with SIGKILL once half of its rows are committed, then resumed by `run` as an operator
-# would; the resume's wall time against the full close job's, and its rows against the full run's.
-use_db "$RESTART_DB"
-settle # as before the full run; the resume follows the kill at once, as a restarted process would
-java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
-  --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed.log" 2>&1 &
-killed=$!
+# Restart cost, in ROUNDS rounds: in a copy made before any job ran, the close is started from the same state
+# as the full runs above, killed with SIGKILL once half of its rows are committed, then resumed by `run` as an
+# operator would. One resume is as noisy as one full run (bench/README.md), so the median resume is set
+# against the median full close; every round's resumed rows must equal the full run's.
 # Committed rows, as the chunks' own checkpoints count them (committed with the rows): a small table to read,
 # so the poll is quick and the kill lands close to half-way (a count of the snapshots overshot by up to 5 %).
 committed() { value "SELECT coalesce(sum(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"; }
-until [ "$(committed)" -ge $((full_rows / 2)) ]; do
-  kill -0 "$killed" 2>/dev/null || { echo "the close ended before half-way; see $LOGS/close-killed.log" >&2; exit 1; }
-  sleep 0.01
+for r in $(seq 1 "$ROUNDS"); do
+  use_db "$(restart_db "$r")"
+  settle # as before the full run; the resume follows the kill at once, as a restarted process would
+  java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
+    --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed$r.log" 2>&1 &
+  killed=$!
+  until [ "$(committed)" -ge $((full_rows / 2)) ]; do
+    kill -0 "$killed" 2>/dev/null || { echo "the close ended before half-way; see $LOGS/close-killed$r.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  kill -9 "$killed"
+  wait "$killed" 2>/dev/null || true
+  at_kill=$(close_rows)
+  run_job close "$CLOSE_AT" "close-resume$r"
+  RESUME_TIMES+=("$JOB_SECONDS")
+  RESUMES+=("$(printf '%.1f s after %s rows' "$JOB_SECONDS" "$at_kill")")
+  RESUMED+=("$(( $(close_rows) - at_kill ))")
+  resume_heap=${JOB_ROW[4]}
+  if [ "$(close_rows)" != "$full_rows" ] || [ "$(close_digest)" != "$full_digest" ]; then
+    echo "FAIL: round $r's resumed close differs from the uninterrupted one ($(close_rows) rows)" >&2
+    exit 1
+  fi
+  dropdb "$DB"
 done
-kill -9 "$killed"
-wait "$killed" 2>/dev/null || true
-at_kill=$(close_rows)
-run_job close "$CLOSE_AT" close-resume
-RESUME_SECONDS=$JOB_SECONDS
-resumed=$(( $(close_rows) - at_kill ))
+RESUME_SECONDS=$(median "${RESUME_TIMES[@]}")
+resumed=$(median "${RESUMED[@]}")
 row "close resume" "$resumed" "$(printf %.1f "$RESUME_SECONDS")" "$(echo "$resumed / $RESUME_SECONDS" | bc)" \
-  "${JOB_ROW[4]}" "-"
-resumed_digest=$(close_digest)
-resumed_rows=$(close_rows)
-dropdb "$RESTART_DB"
+  "$resume_heap" "-"
 use_db "$MAIN_DB"
 
 echo
@@ -171,14 +183,10 @@ echo "close: the median of $ROUNDS rounds, each the job then the SQL on a fresh 
   "$(for i in "${!JOB_TIMES[@]}"; do printf '%.1f/%.1f ' "${JOB_TIMES[$i]}" "${SQL_TIMES[$i]}"; done | sed 's/ $//');" \
   "every round wrote the same $full_rows rows (md5)"
 echo "close: job and SQL compared on $compared rows (actual, status, percentage, window, terms, advisory): $mismatches mismatches"
-echo "restart: close killed (SIGKILL) with $at_kill of $full_rows rows committed; the resume took" \
-  "$(printf %.1f "$RESUME_SECONDS") s, $(printf %.0f "$(echo "scale=4; 100 * $RESUME_SECONDS / $CLOSE_SECONDS" | bc)") % of the full close job" \
-  "($(printf %.1f "$CLOSE_SECONDS") s); rows after the resume: $resumed_rows," \
-  "$([ "$resumed_digest" = "$full_digest" ] && echo "identical to" || echo "DIFFERENT from") the full run's (md5)"
-if [ "$resumed_digest" != "$full_digest" ]; then
-  echo "FAIL: the resumed close differs from the uninterrupted one" >&2
-  exit 1
-fi
+echo "restart: the median of $ROUNDS resumes after a SIGKILL at half-way took $(printf %.1f "$RESUME_SECONDS") s," \
+  "$(printf %.0f "$(echo "scale=4; 100 * $RESUME_SECONDS / $CLOSE_SECONDS" | bc)") % of the full close job" \
+  "($(printf %.1f "$CLOSE_SECONDS") s); rounds: $(IFS=';'; echo "${RESUMES[*]}" | sed 's/;/, /g');" \
+  "every resume's $full_rows rows identical to the full run's (md5)"
 if [ "$mismatches" != "0" ]; then
   psql -X -A -t -v as_of="$CLOSE_AT" -d "$DB" -f bench/compare.sql >&2
   echo "FAIL: the job and the set-based SQL disagree" >&2
