@@ -9,7 +9,9 @@
 # median of each, the rounds are listed below it. Checks the job and the reference agree row for row and
 # every round wrote the same rows, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z),
 # then measures the restart cost (in ROUNDS further copies, the close killed at half-way and resumed; the
-# median resume against the median full close), and prints a table. Exits 1 when a job fails, the job and the SQL disagree on any row, or two runs wrote different rows.
+# median resume against the median full close), and prints a table. Each copy is made (file_copy) just before
+# its run from the generated database, gc_bench_fresh, which no job touches. Exits 1 when a job fails, the
+# job and the SQL disagree on any row, or two runs wrote different rows.
 #
 # Environment: ROUNDS (default 3), PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default
 # -Xmx512m -Xmn32m -XX:TieredStopAtLevel=1, the README's options for a one-shot command: see bench/README.md),
@@ -23,9 +25,10 @@ PARTITIONS=${PARTITIONS:-2}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m -Xmn32m -XX:TieredStopAtLevel=1}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 MAIN_DB=${BENCH_DB:-gc_bench}
+FRESH_DB=${MAIN_DB}_fresh # the generated dataset, which no job touches: every measured run gets a copy
 # use_db NAME: the database that the helpers below and run_job work on.
 use_db() { DB=$1; URL="jdbc:postgresql://${PGHOST}:${PGPORT}/$1"; }
-use_db "$MAIN_DB"
+use_db "$FRESH_DB"
 JAR=target/goal-compliance.jar
 LOGS=target/bench
 APP=$LOGS/app/goal-compliance.jar # the jar extracted as the Dockerfile does: see run_job
@@ -54,7 +57,7 @@ close_digest() { value "SELECT md5(string_agg(concat_ws('|', goal_id, org_id, pr
     target, actual, percentage, status, period_start, period_end, has_advisory, advisory), ',' ORDER BY goal_id))
   FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = '$CLOSE_AT'"; }
 
-echo "== fresh database $DB, $GOALS goals, partitions=$PARTITIONS, JAVA_OPTS=$JAVA_OPTS, $(nproc) cores"
+echo "== fresh database $DB (copied for each measured run), $GOALS goals, partitions=$PARTITIONS, JAVA_OPTS=$JAVA_OPTS, $(nproc) cores"
 dropdb --if-exists "$DB"
 createdb "$DB"
 java -jar "$JAR" migrate --spring.datasource.url="$URL" >"$LOGS/migrate.log" 2>&1
@@ -63,21 +66,19 @@ psql_q -v goals="$GOALS" -f bench/dataset.sql
 psql_q -f bench/functions.sql
 psql_q -c "VACUUM ANALYZE" # as after a day of autovacuum: visibility map set, statistics fresh
 psql_q -c "CHECKPOINT" # the generated gigabytes flushed now, not while the first job runs
-# Copies made before any job runs, so that every close starts from the same state: one per extra round, and
-# one per round of the restart measurement.
-restart_db() { echo "${MAIN_DB}_restart$1"; }
-copies() {
-  for r in $(seq 1 "$ROUNDS"); do restart_db "$r"; done
-  for r in $(seq 2 "$ROUNDS"); do echo "${MAIN_DB}_round$r"; done
-}
-for copy in $(copies); do
-  dropdb --if-exists "$copy"
-  createdb --strategy=file_copy --template="$DB" "$copy"
-done
 echo "dataset generated in $(echo "$(now) - $t0" | bc) s:" \
   "$(value "SELECT count(*) FROM creator_goals") goals," \
   "$(value "SELECT count(*) FROM videos") videos," \
   "$(value "SELECT count(*) FROM creator_scrapes") scrapes"
+
+# fresh_copy NAME: NAME made now from the generated dataset (file_copy) and used. Made just before its run,
+# not all at the start: at 1M goals the copies outgrow the page cache, so a copy made long before its run
+# (the restart's were made first and used last) could be read from disk where the others were not.
+fresh_copy() {
+  dropdb --if-exists "$1"
+  createdb --strategy=file_copy --template="$FRESH_DB" "$1"
+  use_db "$1"
+}
 
 ROWS=()
 row() { ROWS+=("$(printf '%-12s %9s %9s %9s %10s %9s' "$@")"); }
@@ -103,7 +104,7 @@ run_job() {
 # Each round: the close job, then the set-based statement for the same rows (the job runs first: no cache
 # favours it), in the round's copy of the fresh database; round 1 in the main one, which goes on below.
 for r in $(seq 1 "$ROUNDS"); do
-  if [ "$r" = 1 ]; then use_db "$MAIN_DB"; else use_db "${MAIN_DB}_round$r"; fi
+  if [ "$r" = 1 ]; then fresh_copy "$MAIN_DB"; else fresh_copy "${MAIN_DB}_round$r"; fi
   settle
   run_job close "$CLOSE_AT" "close-round$r"
   JOB_TIMES+=("$JOB_SECONDS")
@@ -138,7 +139,7 @@ settle
 run_job final "$FINAL_AT"
 row "${JOB_ROW[@]}" "-"
 
-# Restart cost, in ROUNDS rounds: in a copy made before any job ran, the close is started from the same state
+# Restart cost, in ROUNDS rounds: in a fresh copy, the close is started from the same state
 # as the full runs above, killed with SIGKILL once half of its rows are committed, then resumed by `run` as an
 # operator would. One resume is as noisy as one full run (bench/README.md), so the median resume is set
 # against the median full close; every round's resumed rows must equal the full run's.
@@ -146,7 +147,7 @@ row "${JOB_ROW[@]}" "-"
 # so the poll is quick and the kill lands close to half-way (a count of the snapshots overshot by up to 5 %).
 committed() { value "SELECT coalesce(sum(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"; }
 for r in $(seq 1 "$ROUNDS"); do
-  use_db "$(restart_db "$r")"
+  fresh_copy "${MAIN_DB}_restart$r"
   settle # as before the full run; the resume follows the kill at once, as a restarted process would
   java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
     --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed$r.log" 2>&1 &
@@ -169,6 +170,7 @@ for r in $(seq 1 "$ROUNDS"); do
   fi
   dropdb "$DB"
 done
+dropdb "$FRESH_DB"
 RESUME_SECONDS=$(median "${RESUME_TIMES[@]}")
 resumed=$(median "${RESUMED[@]}")
 row "close resume" "$resumed" "$(printf %.1f "$RESUME_SECONDS")" "$(echo "$resumed / $RESUME_SECONDS" | bc)" \
