@@ -72,8 +72,8 @@ echo "dataset generated in $(echo "$(now) - $t0" | bc) s:" \
   "$(value "SELECT count(*) FROM creator_scrapes") scrapes"
 
 # fresh_copy NAME: NAME made now from the generated dataset (file_copy) and used. Made just before its run,
-# not all at the start: at 1M goals the copies outgrow the page cache, so a copy made long before its run
-# (the restart's were made first and used last) could be read from disk where the others were not.
+# not all at the start, so that every measured run starts the same way whatever the page cache holds (at 1M
+# goals 2 x ROUNDS copies outgrow it), with at most three databases on disk at a time.
 fresh_copy() {
   dropdb --if-exists "$1"
   createdb --strategy=file_copy --template="$FRESH_DB" "$1"
