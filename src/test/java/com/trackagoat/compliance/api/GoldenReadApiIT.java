@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -83,7 +82,7 @@ class GoldenReadApiIT {
         String query = "/api/v1/projects/" + PROJECT + "/goal-compliance?reference_date=2026-05-21&period=weekly";
         try (ServeProcess serve = ServeProcess.start(database, "golden-read-api-serve",
                 "--goal-compliance.catch-up.look-back=PT1M")) {
-            ServeProcess.await("serve answers", Duration.ofMinutes(2), () -> serve.get(query, key).isPresent());
+            ServeProcess.await("serve answers", ServeProcess.TO_START, () -> serve.get(query, key).isPresent());
 
             // when the endpoint is asked for a past day, and report for the same
             HttpResponse<String> response = serve.get(query, key).orElseThrow();

@@ -49,7 +49,7 @@ class GracefulShutdownIT {
         // given serve in the middle of a snapshot job, sent SIGTERM
         try (ServeProcess first = ServeProcess.start(stopped, "graceful-first", lookBack,
                 "--goal-compliance.chunk-size=200")) {
-            ServeProcess.await("a first chunk committed", Duration.ofMinutes(3), () -> rows() >= 1_000);
+            ServeProcess.await("a first chunk committed", ServeProcess.TO_START, () -> rows() >= 1_000);
             first.terminate();
             windows.addAll(first.catchUpWindows());
             assertThat(first.output()).contains("stopped at a chunk boundary").doesNotContain(" ERROR ");
@@ -70,7 +70,7 @@ class GracefulShutdownIT {
         // when serve starts again and catches up
         try (ServeProcess second = ServeProcess.start(stopped, "graceful-second", lookBack,
                 "--goal-compliance.chunk-size=200")) {
-            ServeProcess.await("serve has caught up", Duration.ofMinutes(4), () -> second.lag() == 0.0);
+            ServeProcess.await("serve has caught up", ServeProcess.TO_CATCH_UP, () -> second.lag() == 0.0);
             second.terminate();
             windows.addAll(second.catchUpWindows());
             assertThat(second.output()).contains("resuming execution").doesNotContain(" ERROR ");

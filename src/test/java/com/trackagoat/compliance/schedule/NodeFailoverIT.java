@@ -46,9 +46,9 @@ class NodeFailoverIT {
         try (ServeProcess a = ServeProcess.start(served, "failover-a", settings);
              ServeProcess b = ServeProcess.start(served, "failover-b", settings)) {
             // given two nodes of one cluster, one of them in the middle of a snapshot job
-            ServeProcess.await("both nodes serve", Duration.ofMinutes(2),
+            ServeProcess.await("both nodes serve", ServeProcess.TO_START,
                     () -> a.output().contains("serving: scheduler") && b.output().contains("serving: scheduler"));
-            ServeProcess.await("a job is running", Duration.ofMinutes(2), () -> rows() >= 1_000
+            ServeProcess.await("a job is running", ServeProcess.TO_START, () -> rows() >= 1_000
                     && count("SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'") == 1);
             boolean aIsBusy = a.output().contains("to run");
             ServeProcess dying = aIsBusy ? a : b;
@@ -59,7 +59,7 @@ class NodeFailoverIT {
             windows.addAll(dying.catchUpWindows());
 
             // then the other recovers its job and catches up
-            ServeProcess.await("the survivor caught up", Duration.ofMinutes(4), () -> survivor.lag() == 0.0);
+            ServeProcess.await("the survivor caught up", ServeProcess.TO_CATCH_UP, () -> survivor.lag() == 0.0);
             survivor.terminate();
             windows.addAll(survivor.catchUpWindows());
             assertThat(survivor.output()).contains("recovering it").doesNotContain(" ERROR ");

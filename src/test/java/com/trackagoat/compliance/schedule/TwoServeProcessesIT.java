@@ -47,7 +47,7 @@ class TwoServeProcessesIT {
         try (ServeProcess a = ServeProcess.start(served, "two-serve-a", lookBack);
              ServeProcess b = ServeProcess.start(served, "two-serve-b", lookBack)) {
             // when both have caught up
-            ServeProcess.await("both report no snapshot lag", Duration.ofMinutes(4),
+            ServeProcess.await("both report no snapshot lag", ServeProcess.TO_CATCH_UP,
                     () -> a.lag() == 0.0 && b.lag() == 0.0);
 
             // then both are healthy, and their counters add up to the rows written

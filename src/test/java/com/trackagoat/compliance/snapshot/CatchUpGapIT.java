@@ -62,7 +62,7 @@ class CatchUpGapIT {
             List<Instant[]> windows = new ArrayList<>();
             try (ServeProcess serve = ServeProcess.start(databases[0], "catch-up-gap-serve",
                     RecentGoals.lookBackSetting(Duration.ofHours(72)))) {
-                ServeProcess.await("serve caught up", Duration.ofMinutes(3), () -> serve.lag() == 0.0);
+                ServeProcess.await("serve caught up", ServeProcess.TO_CATCH_UP, () -> serve.lag() == 0.0);
                 serve.terminate();
                 windows.addAll(serve.catchUpWindows());
             }

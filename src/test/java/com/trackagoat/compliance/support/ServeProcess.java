@@ -30,6 +30,14 @@ public final class ServeProcess implements AutoCloseable {
     private static final Pattern CATCH_UP_WINDOW = Pattern.compile("catch-up \\((\\S+), (\\S+)]: ");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * Deadlines for {@link #await}, generous because they only cost time when something is broken: on a slow
+     * 2-core machine running the test JVM and two serve JVMs at once, a serve took 30 s to start and a
+     * 30,000-goal catch-up more than the 4 minutes NodeFailoverIT used to allow (about 100–300 goals/s).
+     */
+    public static final Duration TO_START = Duration.ofMinutes(5);
+    public static final Duration TO_CATCH_UP = Duration.ofMinutes(12);
+
     private final Process process;
     private final File log;
     private final int port;
