@@ -162,10 +162,11 @@ for r in $(seq 1 "$ROUNDS"); do
   run_job close "$CLOSE_AT" "close-resume$r"
   RESUME_TIMES+=("$JOB_SECONDS")
   RESUMES+=("$(printf '%.1f s after %s rows' "$JOB_SECONDS" "$at_kill")")
-  RESUMED+=("$(( $(close_rows) - at_kill ))")
+  after_resume=$(close_rows)
+  RESUMED+=("$((after_resume - at_kill))")
   resume_heap=${JOB_ROW[4]}
-  if [ "$(close_rows)" != "$full_rows" ] || [ "$(close_digest)" != "$full_digest" ]; then
-    echo "FAIL: round $r's resumed close differs from the uninterrupted one ($(close_rows) rows)" >&2
+  if [ "$after_resume" != "$full_rows" ] || [ "$(close_digest)" != "$full_digest" ]; then
+    echo "FAIL: round $r's resumed close differs from the uninterrupted one ($after_resume rows)" >&2
     exit 1
   fi
   dropdb "$DB"
