@@ -22,10 +22,23 @@ COPY --from=build /build/target/layers/dependencies/ ./
 COPY --from=build /build/target/layers/spring-boot-loader/ ./
 COPY --from=build /build/target/layers/snapshot-dependencies/ ./
 COPY --from=build /build/target/layers/application/ ./
-# A class-data-sharing archive made by this image's own JVM: each start maps these classes (~0.7 s less).
-# Optional: without it the JVM starts as usual (a missing archive is ignored), so it cannot fail the build.
+# A class-data-sharing archive made by this image's own JVM: each start maps these classes instead of loading
+# them. Trained on the demo's jobs against a throwaway PostgreSQL that this step installs, starts, stops and
+# removes again, so that the layer keeps only the archive; where that PostgreSQL cannot be had, trained
+# without a database (fewer classes). Optional: without an archive the JVM starts as usual (a missing one is
+# ignored), so it cannot fail the build.
 COPY deploy/class-data-archive.sh /usr/local/bin/
-RUN class-data-archive.sh /app || echo "no class-data-sharing archive: starts will take ~0.7 s longer"
+RUN if apt-get update >/dev/null && apt-get install -y --no-install-recommends postgresql >/dev/null \
+      && pgbin=$(ls -d /usr/lib/postgresql/*/bin | tail -n 1) \
+      && su postgres -s /bin/sh -c "$pgbin/initdb -D /tmp/training-db -A trust -U postgres >/dev/null \
+           && $pgbin/pg_ctl -D /tmp/training-db -l /tmp/training-db/log -w start \
+                -o '-c listen_addresses=127.0.0.1 -c port=5432 -c unix_socket_directories=/tmp/training-db'"; \
+    then class-data-archive.sh /app jdbc:postgresql://127.0.0.1:5432/training || class-data-archive.sh /app; \
+    else class-data-archive.sh /app; \
+    fi || echo "no class-data-sharing archive: starts will take longer"; \
+    su postgres -s /bin/sh -c "$(ls -d /usr/lib/postgresql/*/bin | tail -n 1)/pg_ctl -D /tmp/training-db -w stop" || true; \
+    apt-get purge -y --auto-remove postgresql postgresql-common >/dev/null || true; \
+    rm -rf /var/lib/apt/lists/* /tmp/training-db /var/lib/postgresql /etc/postgresql /var/log/postgresql
 USER 10001:10001
 # serve's HTTP port: /actuator/health (liveness, readiness) and /actuator/prometheus.
 EXPOSE 8080
