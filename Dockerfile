@@ -28,7 +28,8 @@ COPY --from=build /build/target/layers/application/ ./
 # without a database (fewer classes). Optional: without an archive the JVM starts as usual (a missing one is
 # ignored), so it cannot fail the build.
 COPY deploy/class-data-archive.sh /usr/local/bin/
-RUN if apt-get update >/dev/null && apt-get install -y --no-install-recommends postgresql >/dev/null \
+RUN export DEBIAN_FRONTEND=noninteractive; \
+    if apt-get update >/dev/null && apt-get install -y --no-install-recommends postgresql >/dev/null \
       && pgbin=$(ls -d /usr/lib/postgresql/*/bin | tail -n 1) \
       && su postgres -s /bin/sh -c "$pgbin/initdb -D /tmp/training-db -A trust -U postgres >/dev/null \
            && $pgbin/pg_ctl -D /tmp/training-db -l /tmp/training-db/log -w start \
