@@ -8,8 +8,8 @@
 # reference for the same close rows, each round in its own copy of the fresh database; the table shows the
 # median of each, the rounds are listed below it. Checks the job and the reference agree row for row and
 # every round wrote the same rows, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z),
-# then measures the restart cost (in ROUNDS further copies, the close killed at half-way and resumed; the
-# median resume against the median full close), and prints a table. Each copy is made (file_copy) just before
+# and prints a table. Each round also measures the restart cost right after its full close and statement (in
+# a further copy, the close killed at half-way and resumed; the median resume against the median full close). Each copy is made (file_copy) just before
 # its run from the generated database, gc_bench_fresh, which no job touches. Exits 1 when a job fails, the
 # job and the SQL disagree on any row, or two runs wrote different rows.
 #
@@ -105,8 +105,47 @@ run_job() {
   JOB_ROW=("$phase job" "$goals" "$(printf %.1f "$JOB_SECONDS")" "$(echo "$goals / $JOB_SECONDS" | bc)" "${heap} MB")
 }
 
+# Restart cost, measured in every round right after the round's full close and statement, so that the
+# machine's drift within a run (bench/README.md) falls on both alike: in a fresh copy, the close is started from
+# the same state as the full run, killed with SIGKILL once half of its rows are committed, then resumed by
+# `run` as an operator would. One resume is as noisy as one full run, so the median resume is set against the
+# median full close (and each round's resume against its own full close); every round's resumed rows must
+# equal the full run's.
+# Committed rows, as the chunks' own checkpoints count them (committed with the rows): a small table to read,
+# so the poll is quick and the kill lands close to half-way (a count of the snapshots overshot by up to 5 %).
+committed() { value "SELECT coalesce(sum(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"; }
+# restart_round R: round R's kill and resume, in its own copy (dropped after).
+restart_round() {
+  local r=$1 killed at_kill after_resume
+  fresh_copy "${MAIN_DB}_restart$r"
+  settle # as before the full run; the resume follows the kill at once, as a restarted process would
+  java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
+    --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed$r.log" 2>&1 &
+  killed=$!
+  until [ "$(committed)" -ge $((full_rows / 2)) ]; do
+    kill -0 "$killed" 2>/dev/null || { echo "the close ended before half-way; see $LOGS/close-killed$r.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  kill -9 "$killed"
+  wait "$killed" 2>/dev/null || true
+  at_kill=$(close_rows)
+  run_job close "$CLOSE_AT" "close-resume$r"
+  RESUME_TIMES+=("$JOB_SECONDS")
+  RESUMES+=("$(printf '%.1f s after %s rows (%.0f %% of the round'"'"'s %.1f s)' "$JOB_SECONDS" "$at_kill" \
+    "$(echo "scale=4; 100 * $JOB_SECONDS / ${JOB_TIMES[$((r - 1))]}" | bc)" "${JOB_TIMES[$((r - 1))]}")")
+  after_resume=$(close_rows)
+  RESUMED+=("$((after_resume - at_kill))")
+  resume_heap=${JOB_ROW[4]}
+  if [ "$after_resume" != "$full_rows" ] || [ "$(close_digest)" != "$full_digest" ]; then
+    echo "FAIL: round $r's resumed close differs from the uninterrupted one ($after_resume rows)" >&2
+    exit 1
+  fi
+  dropdb "$DB"
+}
+
 # Each round: the close job, then the set-based statement for the same rows (the job runs first: no cache
-# favours it), in the round's copy of the fresh database; round 1 in the main one, which goes on below.
+# favours it), in the round's copy of the fresh database (round 1 in the main one, which goes on below); then
+# the round's restart.
 for r in $(seq 1 "$ROUNDS"); do
   if [ "$r" = 1 ]; then fresh_copy "$MAIN_DB"; else fresh_copy "${MAIN_DB}_round$r"; fi
   settle
@@ -125,6 +164,7 @@ for r in $(seq 1 "$ROUNDS"); do
   SQL_TIMES+=("$(echo "$(now) - $start" | bc)")
   sql_goals=$(value "SELECT count(*) FROM bench_sql_close")
   [ "$r" = 1 ] || dropdb "$DB"
+  restart_round "$r"
 done
 use_db "$MAIN_DB"
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
@@ -143,38 +183,6 @@ settle
 run_job final "$FINAL_AT"
 row "${JOB_ROW[@]}" "-"
 
-# Restart cost, in ROUNDS rounds: in a fresh copy, the close is started from the same state
-# as the full runs above, killed with SIGKILL once half of its rows are committed, then resumed by `run` as an
-# operator would. One resume is as noisy as one full run (bench/README.md), so the median resume is set
-# against the median full close; every round's resumed rows must equal the full run's.
-# Committed rows, as the chunks' own checkpoints count them (committed with the rows): a small table to read,
-# so the poll is quick and the kill lands close to half-way (a count of the snapshots overshot by up to 5 %).
-committed() { value "SELECT coalesce(sum(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"; }
-for r in $(seq 1 "$ROUNDS"); do
-  fresh_copy "${MAIN_DB}_restart$r"
-  settle # as before the full run; the resume follows the kill at once, as a restarted process would
-  java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
-    --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed$r.log" 2>&1 &
-  killed=$!
-  until [ "$(committed)" -ge $((full_rows / 2)) ]; do
-    kill -0 "$killed" 2>/dev/null || { echo "the close ended before half-way; see $LOGS/close-killed$r.log" >&2; exit 1; }
-    sleep 0.01
-  done
-  kill -9 "$killed"
-  wait "$killed" 2>/dev/null || true
-  at_kill=$(close_rows)
-  run_job close "$CLOSE_AT" "close-resume$r"
-  RESUME_TIMES+=("$JOB_SECONDS")
-  RESUMES+=("$(printf '%.1f s after %s rows' "$JOB_SECONDS" "$at_kill")")
-  after_resume=$(close_rows)
-  RESUMED+=("$((after_resume - at_kill))")
-  resume_heap=${JOB_ROW[4]}
-  if [ "$after_resume" != "$full_rows" ] || [ "$(close_digest)" != "$full_digest" ]; then
-    echo "FAIL: round $r's resumed close differs from the uninterrupted one ($after_resume rows)" >&2
-    exit 1
-  fi
-  dropdb "$DB"
-done
 dropdb "$FRESH_DB"
 RESUME_SECONDS=$(median "${RESUME_TIMES[@]}")
 resumed=$(median "${RESUMED[@]}")
