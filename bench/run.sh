@@ -9,8 +9,9 @@
 # median of each, the rounds are listed below it. Checks the job and the reference agree row for row and
 # every round wrote the same rows, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z),
 # and prints a table. Each round also measures the restart cost right after its full close and statement (in
-# a further copy, the close killed at half-way and resumed; the median resume against the median full close). Each copy is made (file_copy) just before
-# its run from the generated database, gc_bench_fresh, which no job touches. Exits 1 when a job fails, the
+# a further copy, the close killed at half-way and resumed; the median resume against the median full
+# close). Each copy is made (file_copy) just before its run from the generated database, gc_bench_fresh,
+# which no job touches. Exits 1 when a job fails, the
 # job and the SQL disagree on any row, or two runs wrote different rows.
 #
 # Environment: ROUNDS (default 3), PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default
