@@ -11,8 +11,8 @@
 # and prints a table. Each round also measures the restart cost right after its full close and statement (in
 # a further copy, the close killed at half-way and resumed; the median resume against the median full
 # close). Each copy is made (file_copy) just before its run from the generated database, gc_bench_fresh,
-# which no job touches. Exits 1 when a job fails, the
-# job and the SQL disagree on any row, or two runs wrote different rows.
+# which no job touches. Exits 1 when a job fails, the job and the SQL disagree on any row, or two runs wrote
+# different rows.
 #
 # Environment: ROUNDS (default 3), PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default
 # -Xmx512m -Xmn32m -XX:TieredStopAtLevel=1, the README's options for a one-shot command: see bench/README.md),
