@@ -37,7 +37,7 @@ RUN export DEBIAN_FRONTEND=noninteractive; \
     then class-data-archive.sh /app jdbc:postgresql://127.0.0.1:5432/training || class-data-archive.sh /app; \
     else class-data-archive.sh /app; \
     fi || echo "no class-data-sharing archive: starts will take longer"; \
-    su postgres -s /bin/sh -c "$(ls -d /usr/lib/postgresql/*/bin | tail -n 1)/pg_ctl -D /tmp/training-db -w stop" || true; \
+    [ -z "${pgbin:-}" ] || su postgres -s /bin/sh -c "$pgbin/pg_ctl -D /tmp/training-db -w stop" || true; \
     apt-get purge -y --auto-remove postgresql postgresql-common >/dev/null || true; \
     rm -rf /var/lib/apt/lists/* /tmp/training-db /var/lib/postgresql /etc/postgresql /var/log/postgresql
 USER 10001:10001

@@ -117,7 +117,7 @@ run_job() {
 committed() { value "SELECT coalesce(sum(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"; }
 # restart_round R: round R's kill and resume, in its own copy (dropped after).
 restart_round() {
-  local r=$1 killed at_kill after_resume
+  local r=$1 full=${JOB_TIMES[$(($1 - 1))]} killed at_kill after_resume
   fresh_copy "${MAIN_DB}_restart$r"
   settle # as before the full run; the resume follows the kill at once, as a restarted process would
   java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
@@ -133,7 +133,7 @@ restart_round() {
   run_job close "$CLOSE_AT" "close-resume$r"
   RESUME_TIMES+=("$JOB_SECONDS")
   RESUMES+=("$(printf '%.1f s after %s rows (%.0f %% of the round'"'"'s %.1f s)' "$JOB_SECONDS" "$at_kill" \
-    "$(echo "scale=4; 100 * $JOB_SECONDS / ${JOB_TIMES[$((r - 1))]}" | bc)" "${JOB_TIMES[$((r - 1))]}")")
+    "$(echo "scale=4; 100 * $JOB_SECONDS / $full" | bc)" "$full")")
   after_resume=$(close_rows)
   RESUMED+=("$((after_resume - at_kill))")
   resume_heap=${JOB_ROW[4]}

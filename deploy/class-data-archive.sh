@@ -32,19 +32,19 @@ train() {
   java -XX:DumpLoadedClassList="$work/$name.classlist" -XX:TieredStopAtLevel=1 -jar "$dir/goal-compliance.jar" \
     "$@" >"$work/$name.log" 2>&1
 }
-# failed NAME: the training start NAME failed; its last log lines on stderr.
-failed() {
-  echo "class-data-archive: the training $1 failed:" >&2
-  tail -n 20 "$work/$1.log" >&2
+# fail WHAT LOG: WHAT went wrong, with the last lines of LOG, on stderr.
+fail() {
+  echo "class-data-archive: $1:" >&2
+  tail -n 20 "$2" >&2
   exit 1
 }
 if [ $# -ge 2 ]; then
   url=$2
-  train demo demo --spring.datasource.url="$url" || failed demo
+  train demo demo --spring.datasource.url="$url" || fail "the training demo failed" "$work/demo.log"
   # The demo's organization is in America/Chicago (DemoData.ZONE): its last close is today's midnight there.
   midnight=$(TZ=America/Chicago date -d 'today 00:00' +%s)
   train rerun rerun --phase=close --as-of="$(date -u -d "@$midnight" +%Y-%m-%dT%H:%M:%SZ)" \
-    --spring.datasource.url="$url" || failed rerun
+    --spring.datasource.url="$url" || fail "the training rerun failed" "$work/rerun.log"
 else
   train start migrate --spring.flyway.enabled=false --goal-compliance.create-database=false \
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:1/no-database-when-training || true
@@ -53,4 +53,4 @@ fi
 cat "$work"/*.classlist | awk '!seen[$0]++' >"$work/classes"
 java -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="$dir/goal-compliance.jsa" \
   -cp "$dir/goal-compliance.jar" >"$work/dump.log" 2>&1 || true
-test -s goal-compliance.jsa || { echo "class-data-archive: no archive was written in $dir:" >&2; tail -n 20 "$work/dump.log" >&2; exit 1; }
+test -s goal-compliance.jsa || fail "no archive was written in $dir" "$work/dump.log"

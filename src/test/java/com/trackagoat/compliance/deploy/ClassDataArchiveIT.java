@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
+import com.trackagoat.compliance.support.PackagedJar;
 import com.trackagoat.compliance.support.TestDatabase;
 
 /**
@@ -29,7 +30,6 @@ import com.trackagoat.compliance.support.TestDatabase;
  */
 class ClassDataArchiveIT {
 
-    private static final Path JAR = Path.of("target", "goal-compliance.jar");
     private static final Path APP = Path.of("target", "class-data-archive-it", "app").toAbsolutePath();
     private static final Path ARCHIVE = APP.resolve("goal-compliance.jsa");
     /** The demo's zone (DemoData.ZONE), whose last midnight the script reruns the close of. */
@@ -39,11 +39,10 @@ class ClassDataArchiveIT {
 
     @BeforeAll
     static void extractTheJar() throws Exception {
-        assertThat(JAR).as("the packaged jar (run mvn verify)").exists();
         FileSystemUtils.deleteRecursively(APP);
         Files.createDirectories(APP);
-        assertThat(exec("extract.log", java(), "-Djarmode=tools", "-jar", JAR.toString(), "extract",
-                "--destination", APP.toString())).isZero();
+        assertThat(exec("extract.log", PackagedJar.java(), "-Djarmode=tools", "-jar", PackagedJar.path().toString(),
+                "extract", "--destination", APP.toString())).isZero();
         training = TestDatabase.create(ClassDataArchiveIT.class);
     }
 
@@ -68,7 +67,7 @@ class ClassDataArchiveIT {
                 Timestamp.from(lastClose))).as("the rerun of the close at %s wrote its rows", lastClose)
                 .isPositive();
 
-        assertThat(exec("run.log", java(), "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:class+load",
+        assertThat(exec("run.log", PackagedJar.java(), "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:class+load",
                 "-jar", APP.resolve("goal-compliance.jar").toString(), "run", "--phase=close",
                 "--as-of=" + lastClose, training.urlArg())).as(log("run.log")).isZero();
         List<String> loaded = log("run.log").lines().filter(line -> line.contains(" source: ")).toList();
@@ -76,10 +75,6 @@ class ClassDataArchiveIT {
         assertThat(log("run.log")).contains("already completed; nothing to do")
                 .containsPattern("com\\.trackagoat\\.compliance\\.snapshot\\.SnapshotJobLauncher source: shared objects file");
         assertThat(shared).as("classes from the archive, of %d", loaded.size()).isGreaterThan(loaded.size() * 9 / 10);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int exec(String logName, String... command) throws IOException, InterruptedException {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.trackagoat.compliance.support.BulkGoals;
 import com.trackagoat.compliance.support.Cli;
+import com.trackagoat.compliance.support.PackagedJar;
 import com.trackagoat.compliance.support.TestDatabase;
 
 /**
@@ -27,7 +28,6 @@ import com.trackagoat.compliance.support.TestDatabase;
 class KillAndResumeIT {
 
     private static final int GOALS = 50_000;
-    private static final Path JAR = Path.of("target", "goal-compliance.jar");
 
     private static TestDatabase killed;
     private static TestDatabase uninterrupted;
@@ -79,9 +79,8 @@ class KillAndResumeIT {
     }
 
     static Process startJar(TestDatabase db, String name) throws IOException {
-        assertThat(JAR).as("the packaged jar (run mvn verify)").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
+        List<String> command = new ArrayList<>(List.of(PackagedJar.java(), "-jar", PackagedJar.path().toString(),
+                "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
                 "--goal-compliance.chunk-size=250", db.urlArg()));
         File log = logFile(name);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

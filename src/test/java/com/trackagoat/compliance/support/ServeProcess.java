@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 /** The packaged jar running {@code serve} as a child process on a free port, its output in a log file. */
 public final class ServeProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "goal-compliance.jar");
     private static final Pattern CATCH_UP_WINDOW = Pattern.compile("catch-up \\((\\S+), (\\S+)]: ");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -50,11 +49,9 @@ public final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code serve} against the database with extra Spring arguments; logs go to target/{name}.log. */
     public static ServeProcess start(TestDatabase db, String name, String... settings) {
-        assertThat(JAR).as("the packaged jar (run mvn verify)").exists();
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "serve",
-                db.urlArg(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(PackagedJar.java(), "-jar", PackagedJar.path().toString(),
+                "serve", db.urlArg(), "--server.port=" + port));
         command.addAll(List.of(settings));
         File log = Path.of("target", name + ".log").toFile();
         try {
