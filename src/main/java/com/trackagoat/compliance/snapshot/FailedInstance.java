@@ -13,21 +13,13 @@ import java.time.Instant;
 public record FailedInstance(SnapshotJobParameters instance, int failures, Instant lastFailedAt, String exitMessage) {
 
     private static final int REASON_LENGTH = 300;
-    private static final String CAUSED_BY = "Caused by: ";
 
     /**
-     * One line for people: the root cause of the stored stack trace (its last "Caused by"), where the
-     * database's own words are, else its first line; shortened.
+     * One line for people: the exit message's first, which {@link FailureCauseListener} makes the telling cause
+     * of the failure; shortened.
      */
     public String reason() {
-        if (exitMessage == null || exitMessage.isBlank()) {
-            return "";
-        }
-        String telling = exitMessage.lines().filter(line -> line.startsWith(CAUSED_BY))
-                .reduce((first, last) -> last)
-                .map(line -> line.substring(CAUSED_BY.length()))
-                .orElseGet(() -> exitMessage.lines().findFirst().orElse(""))
-                .strip();
-        return telling.length() <= REASON_LENGTH ? telling : telling.substring(0, REASON_LENGTH - 1) + "…";
+        String first = exitMessage == null ? "" : exitMessage.lines().findFirst().orElse("").strip();
+        return first.length() <= REASON_LENGTH ? first : first.substring(0, REASON_LENGTH - 1) + "…";
     }
 }

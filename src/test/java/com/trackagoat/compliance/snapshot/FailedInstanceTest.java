@@ -11,23 +11,18 @@ import com.trackagoat.compliance.evaluation.Phase;
 class FailedInstanceTest {
 
     @Test
-    void theReasonIsTheRootCauseOfTheStoredStackTrace() {
-        String stackTrace = """
-                org.springframework.dao.DataIntegrityViolationException: PreparedStatementCallback; SQL [INSERT ...]
-                \tat org.springframework.jdbc.core.JdbcTemplate.execute(JdbcTemplate.java:1)
-                Caused by: java.sql.BatchUpdateException: Batch entry 0 INSERT ... was aborted
-                \tat org.postgresql.jdbc.BatchResultHandler.handleError(BatchResultHandler.java:1)
-                Caused by: org.postgresql.util.PSQLException: ERROR: close rows are refused
-                \tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:1)
+    void theReasonIsTheFirstLineOfTheExitMessage() {
+        String exitMessage = """
+                org.postgresql.util.PSQLException: ERROR: close rows are refused
+                org.springframework.batch.core.step.FatalStepExecutionException: Unable to process chunk
+                \tat org.springframework.batch.core.step.item.ChunkOrientedStep.processChunkSequentially(ChunkOrientedStep.java:791)
                 """;
 
-        assertThat(failed(stackTrace).reason()).isEqualTo("org.postgresql.util.PSQLException: ERROR: close rows are refused");
+        assertThat(failed(exitMessage).reason()).isEqualTo("org.postgresql.util.PSQLException: ERROR: close rows are refused");
     }
 
     @Test
-    void withoutACauseTheReasonIsTheFirstLineShortened() {
-        assertThat(failed("java.lang.IllegalStateException: lost the lock\n\tat x").reason())
-                .isEqualTo("java.lang.IllegalStateException: lost the lock");
+    void aLongReasonIsShortened() {
         assertThat(failed("x".repeat(1000)).reason()).hasSize(300).endsWith("…");
         assertThat(failed(null).reason()).isEmpty();
     }
