@@ -51,11 +51,13 @@ public class CatchUp {
      * @param failures   instances that failed in this run (their progress is kept; the next run resumes them)
      * @param waiting    finals not run because the close they settle has not completed
      * @param retryLater failed instances {@code serve} left alone because their retry delay has not passed
+     * @param reasons    the failures' exit messages, first line, as the job repository holds them
      * @param nextRetry  when the earliest retry of a failed instance is due ({@code serve} only)
      */
     public record Summary(Instant since, Instant until, int due, int ran, int alreadyComplete,
-                          List<SnapshotJobParameters> failures, List<SnapshotJobParameters> waiting,
-                          List<SnapshotJobParameters> retryLater, Optional<Instant> nextRetry, Ending ending) {
+                          List<SnapshotJobParameters> failures, Map<SnapshotJobParameters, String> reasons,
+                          List<SnapshotJobParameters> waiting, List<SnapshotJobParameters> retryLater,
+                          Optional<Instant> nextRetry, Ending ending) {
 
         private static final int LISTED = 10;
 
@@ -67,17 +69,20 @@ public class CatchUp {
         public String toString() {
             return "catch-up (" + since + ", " + until + "]: " + due + " snapshot jobs due, " + ran + " ran, "
                     + alreadyComplete + " had already completed"
-                    + list(failures, " failed: ")
-                    + list(waiting, " waiting for its close: ")
+                    + list(failures, " failed: ", reasons)
+                    + list(waiting, " waiting for its close: ", Map.of())
                     + (retryLater.isEmpty() ? "" : "; " + retryLater.size() + " failed before, retried later")
                     + (ending == Ending.STOPPED ? "; stopped by shutdown" : "");
         }
 
-        private static String list(List<SnapshotJobParameters> instances, String what) {
+        private static String list(List<SnapshotJobParameters> instances, String what,
+                                   Map<SnapshotJobParameters, String> reasons) {
             if (instances.isEmpty()) {
                 return "";
             }
-            String listed = String.join(", ", instances.stream().limit(LISTED).map(Object::toString).toList());
+            String listed = String.join(", ", instances.stream().limit(LISTED)
+                    .map(instance -> instance + (reasons.containsKey(instance) ? " (" + reasons.get(instance) + ")" : ""))
+                    .toList());
             return "; " + instances.size() + what + listed
                     + (instances.size() > LISTED ? " and " + (instances.size() - LISTED) + " more" : "");
         }
@@ -137,8 +142,12 @@ public class CatchUp {
                 return tally.build(Ending.STOPPED);
             }
         }
-        if (withBackoff) {
-            tally.nextRetry(backoff.next(failingUpTo(to).values()));
+        if (withBackoff || tally.hasFailures()) {
+            Map<SnapshotJobParameters, FailedInstance> failedNow = failingUpTo(to);
+            tally.reasons(failedNow);
+            if (withBackoff) {
+                tally.nextRetry(backoff.next(failedNow.values()));
+            }
         }
         Summary done = tally.build(tally.hasFailures() ? Ending.FAILED : Ending.DONE);
         if (done.ending() == Ending.DONE) {

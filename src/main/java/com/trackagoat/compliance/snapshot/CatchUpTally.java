@@ -2,8 +2,10 @@ package com.trackagoat.compliance.snapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +25,7 @@ final class CatchUpTally {
     /** Closes that failed in this run or wait for their retry: their finals are not run. */
     private final Set<SnapshotJobParameters> blockedCloses = new HashSet<>();
     private Optional<Instant> nextRetry = Optional.empty();
+    private final Map<SnapshotJobParameters, String> reasons = new HashMap<>();
 
     CatchUpTally(Instant since, Instant until, int due, int alreadyComplete) {
         this.since = since;
@@ -53,6 +56,16 @@ final class CatchUpTally {
         block(instance);
     }
 
+    /** Keeps the exit message of each instance that failed in this run. */
+    void reasons(Map<SnapshotJobParameters, FailedInstance> failing) {
+        for (SnapshotJobParameters instance : failures) {
+            FailedInstance failed = failing.get(instance);
+            if (failed != null && !failed.reason().isEmpty()) {
+                reasons.put(instance, failed.reason());
+            }
+        }
+    }
+
     void nextRetry(Optional<Instant> at) {
         nextRetry = at;
     }
@@ -67,7 +80,7 @@ final class CatchUpTally {
 
     CatchUp.Summary build(CatchUp.Ending ending) {
         return new CatchUp.Summary(since, until, due, ran, alreadyComplete, List.copyOf(failures),
-                List.copyOf(waiting), List.copyOf(retryLater), nextRetry, ending);
+                Map.copyOf(reasons), List.copyOf(waiting), List.copyOf(retryLater), nextRetry, ending);
     }
 
     private void block(SnapshotJobParameters instance) {

@@ -93,7 +93,8 @@ class CatchUpFailureIT {
         // then every other instance completed, the close and its final wrote nothing, and it exits 1 naming both
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(1);
         assertSameRows(rows(failing), withoutInstances(expected, close, itsFinal));
-        assertThat(first.out()).contains("failed: " + close).contains("waiting for its close: " + itsFinal);
+        assertThat(first.out()).contains("failed: " + close).contains("are refused)")
+                .contains("waiting for its close: " + itsFinal);
         assertThat(executionsOf(failing, "final", failedClose.plus(SETTLE))).as("the final was not run").isZero();
 
         // when the cause is gone and catch-up runs again
