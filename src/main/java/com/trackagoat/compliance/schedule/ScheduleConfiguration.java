@@ -7,10 +7,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.trackagoat.compliance.snapshot.CatchUp;
+import com.trackagoat.compliance.snapshot.FailingInstances;
 
-/** Wiring of {@code serve}: the command, the scheduler's health, and the snapshot lag metric. */
+/**
+ * Wiring of {@code serve}: the command, the retry trigger, the scheduler's and the snapshots' health, and the
+ * snapshot lag and failing-instances metrics.
+ */
 @Configuration(proxyBeanMethods = false)
 class ScheduleConfiguration {
 
@@ -27,5 +32,21 @@ class ScheduleConfiguration {
     @Bean
     SnapshotLag snapshotLag(CatchUp catchUp, Clock clock) {
         return new SnapshotLag(catchUp, clock);
+    }
+
+    /** Named so that its health component is {@code snapshots}. */
+    @Bean
+    SnapshotsHealthIndicator snapshotsHealthIndicator(FailingInstances failingInstances) {
+        return new SnapshotsHealthIndicator(failingInstances);
+    }
+
+    @Bean
+    FailingInstancesGauge failingInstancesGauge(FailingInstances failingInstances, Clock clock) {
+        return new FailingInstancesGauge(failingInstances, clock);
+    }
+
+    @Bean
+    RetryTrigger retryTrigger(Scheduler scheduler, PlatformTransactionManager transactions, Clock clock) {
+        return new RetryTrigger(scheduler, new TransactionTemplate(transactions), clock);
     }
 }

@@ -3,6 +3,7 @@ package com.trackagoat.compliance.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -18,7 +19,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * {@code goal_compliance_snapshot_lag_seconds}: the age of the oldest snapshot job instance that is due and has
  * not completed, 0 when everything due has completed. Worked out from the job repository when scraped, at
- * most once per {@link #REFRESH}; NaN while the database cannot be read.
+ * most once per {@link #REFRESH}. Never NaN: while the job repository cannot be read (the database is away, or
+ * a history query fails), the oldest pending instance last seen is taken to be pending still, so the lag keeps
+ * growing from it and an alert on it fires during a long outage; 0 when none was pending or none was seen yet.
  */
 class SnapshotLag implements MeterBinder {
 
@@ -29,7 +32,9 @@ class SnapshotLag implements MeterBinder {
     private final CatchUp catchUp;
     private final Clock clock;
     private Instant computedAt = Instant.MIN;
-    private double seconds = Double.NaN;
+    /** The as_of of the oldest pending instance when last read; empty when none was pending (or not read yet). */
+    private Optional<Instant> oldestPending = Optional.empty();
+    private boolean unreadable;
 
     SnapshotLag(CatchUp catchUp, Clock clock) {
         this.catchUp = catchUp;
@@ -46,21 +51,26 @@ class SnapshotLag implements MeterBinder {
     synchronized double seconds() {
         Instant now = clock.instant();
         if (Duration.between(computedAt, now).compareTo(REFRESH) >= 0) {
-            seconds = compute(now);
             computedAt = now;
+            refresh(now);
         }
-        return seconds;
+        return oldestPending.map(due -> Math.max(0, Duration.between(due, now).toMillis()) / 1000.0).orElse(0.0);
     }
 
-    private double compute(Instant now) {
+    private void refresh(Instant now) {
         try {
-            return catchUp.oldestPending(now)
-                    .map(SnapshotJobParameters::asOf)
-                    .map(due -> Duration.between(due, now).toMillis() / 1000.0)
-                    .orElse(0.0);
+            oldestPending = catchUp.oldestPending(now).map(SnapshotJobParameters::asOf);
+            if (unreadable) {
+                log.info("snapshot lag known again");
+            }
+            unreadable = false;
         } catch (RuntimeException e) {
-            log.debug("snapshot lag unknown: {}", e.toString());
-            return Double.NaN;
+            if (!unreadable) {
+                log.warn("snapshot lag cannot be read from the job repository; counting from the oldest pending "
+                        + "instance last seen ({}): {}", oldestPending.map(Instant::toString).orElse("none"),
+                        e.toString());
+            }
+            unreadable = true;
         }
     }
 }

@@ -1,11 +1,14 @@
 package com.trackagoat.compliance.schedule;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.TimeZone;
 
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -24,6 +27,8 @@ final class SnapshotSchedule {
     static final JobKey TICK = JobKey.jobKey("snapshotTick", "goal-compliance");
     static final TriggerKey QUARTER_HOURLY = TriggerKey.triggerKey("everyQuarterHour", "goal-compliance");
     static final String CRON = "0 0/15 * * * ?";
+    /** A one-shot firing of the tick at the next retry of a failed instance, when that comes before a tick. */
+    static final TriggerKey RETRY = TriggerKey.triggerKey("retryFailed", "goal-compliance");
 
     private SnapshotSchedule() {
     }
@@ -35,6 +40,16 @@ final class SnapshotSchedule {
                 .withDescription("Runs every snapshot job that is due and has not completed")
                 .storeDurably()
                 .requestRecovery()
+                .build();
+    }
+
+    /** Fires the tick once at {@code at}; late (downtime, or the tick was still running), it fires at once. */
+    static Trigger retryAt(Instant at) {
+        return TriggerBuilder.newTrigger()
+                .withIdentity(RETRY)
+                .forJob(TICK)
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
     }
 

@@ -3,7 +3,9 @@ package com.trackagoat.compliance.snapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,7 +19,8 @@ import com.trackagoat.compliance.system.GoalComplianceProperties;
 
 /**
  * Runs every snapshot job instance due in a range that has not completed, oldest first, resuming unfinished
- * ones; stops at the first failure so that nothing runs ahead of a job it depends on, and at shutdown.
+ * ones. A failed instance does not stop it: every other instance still runs, and only the final that settles a
+ * failed close waits (data-contract.md, "Failures stay where they are"). Shutdown stops it between instances.
  */
 public class CatchUp {
 
@@ -29,29 +32,34 @@ public class CatchUp {
     private final GoalComplianceProperties properties;
     private final Clock clock;
     private final GracefulStop gracefulStop;
+    private final RetryBackoff backoff;
 
     CatchUp(SnapshotJobLauncher launcher, SnapshotJobHistory history, JdbcTemplate jdbc,
-            GoalComplianceProperties properties, Clock clock, GracefulStop gracefulStop) {
+            GoalComplianceProperties properties, Clock clock, GracefulStop gracefulStop, RetryBackoff backoff) {
         this.launcher = launcher;
         this.history = history;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
         this.gracefulStop = gracefulStop;
+        this.backoff = backoff;
     }
 
-    /** How a catch-up ended. */
-    public enum Ending {
-        /** Every due instance has completed. */
-        DONE,
-        /** It stopped at a job that failed (or could not run yet); the next catch-up resumes there. */
-        FAILED,
-        /** Shutdown stopped it; the next catch-up resumes there. */
-        STOPPED
-    }
+    /**
+     * What a catch-up did.
+     *
+     * @param failures   instances that failed in this run (their progress is kept; the next run resumes them)
+     * @param waiting    finals not run because the close they settle has not completed
+     * @param retryLater failed instances {@code serve} left alone because their retry delay has not passed
+     * @param reasons    the failures' exit messages, first line, as the job repository holds them
+     * @param nextRetry  when the earliest retry of a failed instance is due ({@code serve} only)
+     */
+    public record Summary(Instant since, Instant until, int due, int ran, int alreadyComplete,
+                          List<SnapshotJobParameters> failures, Map<SnapshotJobParameters, String> reasons,
+                          List<SnapshotJobParameters> waiting, List<SnapshotJobParameters> retryLater,
+                          Optional<Instant> nextRetry, Ending ending) {
 
-    /** What a catch-up did. */
-    public record Summary(Instant since, Instant until, int due, int ran, int alreadyComplete, Ending ending) {
+        private static final int LISTED = 10;
 
         public boolean failed() {
             return ending != Ending.DONE;
@@ -60,16 +68,38 @@ public class CatchUp {
         @Override
         public String toString() {
             return "catch-up (" + since + ", " + until + "]: " + due + " snapshot jobs due, " + ran + " ran, "
-                    + alreadyComplete + " had already completed" + switch (ending) {
-                        case DONE -> "";
-                        case FAILED -> "; stopped at a failed job";
-                        case STOPPED -> "; stopped by shutdown";
-                    };
+                    + alreadyComplete + " had already completed"
+                    + list(failures, " failed: ", reasons)
+                    + list(waiting, " waiting for its close: ", Map.of())
+                    + (retryLater.isEmpty() ? "" : "; " + retryLater.size() + " failed before, retried later")
+                    + (ending == Ending.STOPPED ? "; stopped by shutdown" : "");
+        }
+
+        private static String list(List<SnapshotJobParameters> instances, String what,
+                                   Map<SnapshotJobParameters, String> reasons) {
+            if (instances.isEmpty()) {
+                return "";
+            }
+            String listed = String.join(", ", instances.stream().limit(LISTED)
+                    .map(instance -> instance + (reasons.containsKey(instance) ? " (" + reasons.get(instance) + ")" : ""))
+                    .toList());
+            return "; " + instances.size() + what + listed
+                    + (instances.size() > LISTED ? " and " + (instances.size() - LISTED) + " more" : "");
         }
     }
 
+    /** How a catch-up ended. */
+    public enum Ending {
+        /** Every due instance that could run has completed; finals of failed closes may be waiting. */
+        DONE,
+        /** Some instance was left failed; the next catch-up resumes it. */
+        FAILED,
+        /** Shutdown stopped it; the next catch-up resumes there. */
+        STOPPED
+    }
+
     /**
-     * The {@code catch-up} command (data-contract.md).
+     * The {@code catch-up} command (data-contract.md): tries every pending instance once.
      *
      * @param since exclusive start; default: the last completed instant up to {@code until} (one run ahead of
      *              time is ignored), or the look-back before {@code until} on a new database
@@ -78,49 +108,93 @@ public class CatchUp {
     public Summary run(Optional<Instant> since, Optional<Instant> until) {
         Instant to = until.orElseGet(clock::instant);
         Instant from = since.orElseGet(() -> history.lastCompleted(to).orElseGet(() -> lookBack(to)));
-        return run(from, to);
+        return run(from, to, false);
     }
 
     /**
      * What {@code serve} runs at a tick: every instance due in the look-back before {@code now} (or since the
-     * last completed instant, when that is older) that has not completed. Unlike the command's default start,
-     * this also fills a gap behind the last completed instant: a phase of that instant that never ran, or
-     * instants skipped by a hand-run of a later one.
+     * last completed instant, when that is older) that has not completed, except failed ones whose retry delay
+     * has not passed ({@link RetryBackoff}). Unlike the command's default start, this also fills a gap behind
+     * the last completed instant: a phase of that instant that never ran, or instants skipped by a hand-run of
+     * a later one. The summary says when the next retry of a failed instance is due.
      */
     public Summary runDue(Instant now) {
-        return run(dueSince(now), now);
+        return run(dueSince(now), now, true);
     }
 
-    private Summary run(Instant from, Instant to) {
+    private Summary run(Instant from, Instant to, boolean withBackoff) {
         Plan plan = plan(from, to);
-        List<SnapshotJobParameters> pending = plan.pending();
-        int ran = 0;
-        int skipped = plan.due().size() - pending.size();
-        if (pending.isEmpty()) {
+        int skipped = plan.due().size() - plan.pending().size();
+        if (plan.pending().isEmpty()) {
             log.debug("catch-up ({}, {}]: nothing due", from, to);
-            return new Summary(from, to, plan.due().size(), ran, skipped, Ending.DONE);
+            return new CatchUpTally(from, to, plan.due().size(), skipped).build(Ending.DONE);
         }
-        log.info("catch-up ({}, {}]: {} snapshot jobs due, {} to run", from, to, plan.due().size(), pending.size());
-        for (SnapshotJobParameters instance : pending) {
+        log.info("catch-up ({}, {}]: {} snapshot jobs due, {} to run", from, to, plan.due().size(),
+                plan.pending().size());
+        Map<SnapshotJobParameters, FailedInstance> failing = withBackoff ? failingUpTo(to) : Map.of();
+        CatchUpTally tally = new CatchUpTally(from, to, plan.due().size(), skipped);
+        for (SnapshotJobParameters instance : plan.pending()) {
             if (gracefulStop.stopping()) {
                 log.info("catch-up stopped by shutdown before {}; the next run resumes from there", instance);
-                return new Summary(from, to, plan.due().size(), ran, skipped, Ending.STOPPED);
+                return tally.build(Ending.STOPPED);
             }
-            SnapshotJobLauncher.Result result = launcher.run(instance);
-            switch (result) {
-                case COMPLETED -> ran++;
-                case ALREADY_COMPLETE -> skipped++;
-                case STOPPED -> {
-                    return new Summary(from, to, plan.due().size(), ran, skipped, Ending.STOPPED);
-                }
-                case FAILED, CLOSE_NOT_COMPLETE -> {
-                    log.error("catch-up stopped at {}: {}; the next run resumes from there", instance, result);
-                    return new Summary(from, to, plan.due().size(), ran, skipped, Ending.FAILED);
-                }
+            if (!runOne(instance, failing.get(instance), tally)) {
+                return tally.build(Ending.STOPPED);
             }
         }
-        log.info("catch-up ({}, {}] done: {} jobs ran, {} had already completed", from, to, ran, skipped);
-        return new Summary(from, to, plan.due().size(), ran, skipped, Ending.DONE);
+        if (withBackoff || tally.hasFailures()) {
+            Map<SnapshotJobParameters, FailedInstance> failedNow = failingUpTo(to);
+            tally.reasons(failedNow);
+            if (withBackoff) {
+                tally.nextRetry(backoff.next(failedNow.values()));
+            }
+        }
+        Summary done = tally.build(tally.hasFailures() ? Ending.FAILED : Ending.DONE);
+        if (done.ending() == Ending.DONE) {
+            log.info("{}", done);
+        } else {
+            log.error("{}", done);
+        }
+        return done;
+    }
+
+    /** Runs one instance unless it must wait; false when shutdown stopped it. */
+    private boolean runOne(SnapshotJobParameters instance, FailedInstance failed, CatchUpTally tally) {
+        if (instance.phase() == Phase.FINAL && tally.isBlocked(closeOf(instance))) {
+            log.info("{}: waits for its close {}, which has failed", instance, closeOf(instance));
+            tally.waiting(instance);
+            return true;
+        }
+        if (failed != null && !backoff.isDue(failed)) {
+            log.debug("{}: failed {} times; next retry at {}", instance, failed.failures(), backoff.retryAt(failed));
+            tally.retryLater(instance);
+            return true;
+        }
+        switch (launcher.run(instance)) {
+            case COMPLETED -> tally.ran();
+            case ALREADY_COMPLETE -> tally.alreadyComplete();
+            case CLOSE_NOT_COMPLETE -> tally.waiting(instance);
+            case FAILED -> tally.failed(instance);
+            case STOPPED -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Map<SnapshotJobParameters, FailedInstance> failingUpTo(Instant to) {
+        Map<SnapshotJobParameters, FailedInstance> failing = new HashMap<>();
+        for (FailedInstance failed : history.failing(Instant.EPOCH)) {
+            if (!failed.instance().asOf().isAfter(to)) {
+                failing.put(failed.instance(), failed);
+            }
+        }
+        return failing;
+    }
+
+    private SnapshotJobParameters closeOf(SnapshotJobParameters finalInstance) {
+        return new SnapshotJobParameters(Phase.CLOSE,
+                SnapshotJobConfiguration.closedAt(finalInstance.asOf(), properties));
     }
 
     /** The oldest snapshot job instance due by {@code now} that has not completed, if any. */

@@ -60,7 +60,20 @@ class SnapshotConfiguration {
 
     @Bean
     CatchUp catchUp(SnapshotJobLauncher launcher, SnapshotJobHistory history, NamedParameterJdbcTemplate jdbc,
-                    GoalComplianceProperties properties, Clock clock, GracefulStop gracefulStop) {
-        return new CatchUp(launcher, history, jdbc.getJdbcTemplate(), properties, clock, gracefulStop);
+                    GoalComplianceProperties properties, Clock clock, GracefulStop gracefulStop,
+                    RetryBackoff retryBackoff) {
+        return new CatchUp(launcher, history, jdbc.getJdbcTemplate(), properties, clock, gracefulStop,
+                retryBackoff);
+    }
+
+    @Bean
+    RetryBackoff retryBackoff(GoalComplianceProperties properties, Clock clock) {
+        return new RetryBackoff(properties.getRetry().getFirstDelay(), properties.getRetry().getMaxDelay(), clock);
+    }
+
+    @Bean
+    FailingInstances failingInstances(SnapshotJobHistory history, RetryBackoff retryBackoff,
+                                      GoalComplianceProperties properties, Clock clock) {
+        return new FailingInstances(history, retryBackoff, properties, clock);
     }
 }

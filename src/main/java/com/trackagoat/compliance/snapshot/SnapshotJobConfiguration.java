@@ -41,6 +41,7 @@ class SnapshotJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(validator)
                 .start(snapshotStep)
+                .listener(new FailureCauseListener())
                 .build();
     }
 

@@ -58,6 +58,37 @@ public class GoalComplianceProperties {
         }
     }
 
+    private final Retry retry = new Retry();
+
+    /**
+     * How {@code serve} retries a failed snapshot job instance: after {@code first-delay}, then twice as long
+     * after each further failure, up to {@code max-delay}. {@code catch-up} tries each instance once.
+     */
+    public static class Retry {
+
+        /** The wait after an instance's first failed execution before serve runs it again. */
+        private Duration firstDelay = Duration.ofMinutes(1);
+
+        /** The longest wait between two runs of a failing instance; the doubling stops there. */
+        private Duration maxDelay = Duration.ofHours(1);
+
+        public Duration getFirstDelay() {
+            return firstDelay;
+        }
+
+        public void setFirstDelay(Duration firstDelay) {
+            this.firstDelay = firstDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+    }
+
     /** The evaluator's thresholds. */
     public EvaluationSettings evaluationSettings() {
         return new EvaluationSettings(atRiskThreshold, settleDelay, turningStaleAfter, overdueAfter);
@@ -137,5 +168,9 @@ public class GoalComplianceProperties {
 
     public CatchUp getCatchUp() {
         return catchUp;
+    }
+
+    public Retry getRetry() {
+        return retry;
     }
 }

@@ -1,0 +1,62 @@
+package com.trackagoat.compliance.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.trackagoat.compliance.snapshot.FailingInstances;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * {@code goal_compliance_failing_instances}: how many snapshot job instances in the look-back are left failed
+ * (their last execution failed, none completed). Read from the job repository when scraped, at most once per
+ * {@link #REFRESH}; while the database cannot be read it keeps its last value (0 before any), since the
+ * {@code db} health and the lag say that the database is unreachable.
+ */
+class FailingInstancesGauge implements MeterBinder {
+
+    static final String NAME = "goal_compliance.failing.instances";
+    private static final Duration REFRESH = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(FailingInstancesGauge.class);
+
+    private final FailingInstances failing;
+    private final Clock clock;
+    private Instant computedAt = Instant.MIN;
+    private double count;
+    private boolean unreadable;
+
+    FailingInstancesGauge(FailingInstances failing, Clock clock) {
+        this.failing = failing;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder(NAME, this, FailingInstancesGauge::count)
+                .description("Snapshot job instances in the look-back whose last execution failed and that have not completed")
+                .register(registry);
+    }
+
+    synchronized double count() {
+        Instant now = clock.instant();
+        if (Duration.between(computedAt, now).compareTo(REFRESH) >= 0) {
+            computedAt = now;
+            try {
+                count = failing.list().size();
+                unreadable = false;
+            } catch (RuntimeException e) {
+                if (!unreadable) {
+                    log.warn("failing snapshot job instances unknown, keeping {}: {}", count, e.toString());
+                }
+                unreadable = true;
+            }
+        }
+        return count;
+    }
+}
