@@ -16,9 +16,11 @@ public final class SupportedTime {
 
     public static final int FIRST_YEAR = 1970;
     public static final int LAST_YEAR = 9999;
-    public static final Instant START = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    public static final LocalDate FIRST_DAY = LocalDate.of(FIRST_YEAR, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(LAST_YEAR, 12, 31);
+    public static final Instant START = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
     /** The first instant after the supported range. */
-    public static final Instant END = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    public static final Instant END = LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     /** UTC with a {@code Z}: {@link Instant#parse} also takes offsets such as {@code +02:00}, which we do not. */
     private static final Pattern UTC_INSTANT =
@@ -32,7 +34,7 @@ public final class SupportedTime {
     }
 
     public static boolean contains(LocalDate date) {
-        return date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
+        return !date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY);
     }
 
     /** An ISO-8601 UTC instant with {@code Z} (seconds required, fractions allowed) in the supported years. */
