@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.trackagoat.compliance.evaluation.SupportedTime;
+
 /**
  * Where the next page of a time series starts: the sort key of the last row returned
  * ({@code as_of}, {@code goal_id}, {@code phase}), opaque to clients (base64url). Keyset paging: a page
@@ -25,9 +27,12 @@ public record PageCursor(Instant asOf, UUID goalId, String phase) {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length == 3) {
-                return Optional.of(new PageCursor(Instant.ofEpochMilli(Long.parseLong(parts[0])),
-                        UUID.fromString(parts[1]), parts[2]));
+            // an instant outside the supported years can only be forged, and the database would refuse it
+            Optional<Instant> asOf = parts.length == 3
+                    ? Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[0]))).filter(SupportedTime::contains)
+                    : Optional.empty();
+            if (asOf.isPresent()) {
+                return Optional.of(new PageCursor(asOf.get(), UUID.fromString(parts[1]), parts[2]));
             }
         } catch (IllegalArgumentException e) {
             // same message as a cursor of the wrong shape

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.trackagoat.compliance.evaluation.Period;
 import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.evaluation.SupportedTime;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -65,12 +66,17 @@ public final class QueryParameters {
         }
         try {
             if (DATE_TEXT.matcher(value).matches()) {
-                return Optional.of(LocalDate.parse(value));
+                LocalDate date = LocalDate.parse(value);
+                if (SupportedTime.contains(date)) {
+                    return Optional.of(date);
+                }
             }
         } catch (DateTimeParseException e) {
             // fall through to the same message as any other malformed date
         }
-        throw ApiException.badParameter(name, "must be a date YYYY-MM-DD, not '" + value + "'");
+        // a date outside the years the job records (SupportedTime) has no snapshot to answer from
+        throw ApiException.badParameter(name, "must be a date YYYY-MM-DD from " + SupportedTime.FIRST_DAY + " to "
+                + SupportedTime.LAST_DAY + ", not '" + value + "'");
     }
 
     public static Optional<Period> period(String name, String value) {

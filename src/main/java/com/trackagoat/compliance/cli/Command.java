@@ -1,8 +1,9 @@
 package com.trackagoat.compliance.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The commands of data-contract.md, with the options each accepts. */
 public enum Command {
@@ -14,14 +15,14 @@ public enum Command {
     REPORT("report", "project", "creator", "period", "reference-date", "as-of"),
     DEMO("demo"),
     /** {@code api-key create --org=UUID --name=TEXT} or {@code api-key revoke --id=UUID}: the read API's keys. */
-    API_KEY("api-key", "action", "org", "name", "id");
+    API_KEY("api-key", "org", "name", "id");
 
     private final String word;
-    private final Set<String> options;
+    private final List<String> options;
 
     Command(String word, String... options) {
         this.word = word;
-        this.options = Set.of(options);
+        this.options = List.of(options);
     }
 
     public String word() {
@@ -30,6 +31,11 @@ public enum Command {
 
     boolean accepts(String option) {
         return options.contains(option);
+    }
+
+    /** The options it takes, for a message: {@code --phase, --as-of} or {@code no options}. */
+    String optionList() {
+        return options.isEmpty() ? "no options" : options.stream().map(o -> "--" + o).collect(Collectors.joining(", "));
     }
 
     static Optional<Command> of(String word) {

@@ -11,6 +11,7 @@ import com.trackagoat.compliance.demo.Demo;
 import com.trackagoat.compliance.report.ComplianceReport;
 import com.trackagoat.compliance.schedule.Serve;
 import com.trackagoat.compliance.snapshot.CatchUp;
+import com.trackagoat.compliance.snapshot.DueInstants;
 import com.trackagoat.compliance.snapshot.SnapshotJobLauncher;
 import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
 import com.trackagoat.compliance.snapshot.SnapshotRerun;
@@ -27,9 +28,11 @@ class CommandRunner {
     private final Serve serve;
     private final SnapshotRerun rerun;
     private final ApiKeyCommand apiKeys;
+    private final DueInstants due;
 
     CommandRunner(ObjectProvider<Flyway> flyway, SnapshotJobLauncher launcher, CatchUp catchUp,
-                  ComplianceReport report, Demo demo, Serve serve, SnapshotRerun rerun, ApiKeyCommand apiKeys) {
+                  ComplianceReport report, Demo demo, Serve serve, SnapshotRerun rerun, ApiKeyCommand apiKeys,
+                  DueInstants due) {
         this.flyway = flyway;
         this.launcher = launcher;
         this.catchUp = catchUp;
@@ -38,6 +41,7 @@ class CommandRunner {
         this.serve = serve;
         this.rerun = rerun;
         this.apiKeys = apiKeys;
+        this.due = due;
     }
 
     int run(Invocation invocation, PrintStream out) throws Exception {
@@ -50,8 +54,14 @@ class CommandRunner {
                 out.println("schema is at version " + migrations.info().current().getVersion());
                 yield GoalComplianceCli.OK;
             }
-            case RUN -> printResult(instance(invocation), launcher.run(instance(invocation)), out);
-            case RERUN -> printResult(instance(invocation), rerun.rerun(instance(invocation)), out);
+            case RUN -> {
+                SnapshotJobParameters instance = dueInstance(invocation);
+                yield printResult(instance, launcher.run(instance), out);
+            }
+            case RERUN -> {
+                SnapshotJobParameters instance = dueInstance(invocation);
+                yield printResult(instance, rerun.rerun(instance), out);
+            }
             case CATCH_UP -> {
                 CatchUp.Summary summary = catchUp.run(invocation.since(), invocation.until());
                 out.println(summary);
@@ -78,8 +88,11 @@ class CommandRunner {
         };
     }
 
-    private static SnapshotJobParameters instance(Invocation invocation) {
-        return new SnapshotJobParameters(invocation.phase(), invocation.asOf().orElseThrow());
+    /** The instance the command names, if the schedule has it (else {@link BadInstanceException}). */
+    private SnapshotJobParameters dueInstance(Invocation invocation) {
+        SnapshotJobParameters instance = new SnapshotJobParameters(invocation.phase(), invocation.asOf().orElseThrow());
+        due.require(instance);
+        return instance;
     }
 
     private static int printResult(SnapshotJobParameters instance, SnapshotJobLauncher.Result result, PrintStream out) {

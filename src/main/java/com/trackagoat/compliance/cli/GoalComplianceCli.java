@@ -14,6 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.trackagoat.compliance.GoalComplianceApplication;
+import com.trackagoat.compliance.snapshot.BadInstanceException;
 
 /**
  * The command line: checks the arguments before anything starts (bad ones: one line on stderr, exit 2),
@@ -86,6 +87,10 @@ public final class GoalComplianceCli {
             return context.getBean(CommandRunner.class).run(invocation, out);
         } catch (UsageException e) {
             err.println("goal-compliance: " + e.getMessage());
+            return USAGE;
+        } catch (BadInstanceException e) {
+            err.println("goal-compliance: " + e.getMessage() + (e.neverRan() ? "; use run --phase="
+                    + e.instance().phase().code() + " --as-of=" + e.instance().asOf() : ""));
             return USAGE;
         } catch (Exception e) {
             if (!context.isActive()) { // stopped (SIGTERM) while it was starting

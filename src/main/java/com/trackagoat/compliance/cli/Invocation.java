@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import com.trackagoat.compliance.evaluation.Period;
 import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.evaluation.SupportedTime;
 
 /**
  * A parsed command line: the command, its options ({@code --name=value}), and the Spring Boot settings
@@ -20,12 +21,16 @@ import com.trackagoat.compliance.evaluation.Phase;
  */
 public record Invocation(Command command, Map<String, String> options, List<String> springArgs) {
 
+    /** Where api-key's sub-command (a word, not an option) is kept among the options. */
+    private static final String ACTION = "action";
+
     /** Parses and checks a command line; throws {@link UsageException} with a one-line reason. */
     public static Invocation parse(String... args) {
         Command command = Command.SERVE;
         Map<String, String> options = new LinkedHashMap<>();
         List<String> springArgs = new ArrayList<>();
         boolean commandSeen = false;
+        boolean positionalAction = false;
         for (String arg : args) {
             if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
@@ -34,29 +39,36 @@ public record Invocation(Command command, Map<String, String> options, List<Stri
                     springArgs.add(arg);
                 } else if (eq < 0) {
                     throw new UsageException("option --" + name + " needs a value: --" + name + "=...");
-                } else {
-                    options.put(name, arg.substring(eq + 1));
+                } else if (options.putIfAbsent(name, arg.substring(eq + 1)) != null) {
+                    throw new UsageException("option --" + name + " given twice");
                 }
             } else if (!commandSeen) {
                 String word = arg;
                 command = Command.of(word).orElseThrow(() -> new UsageException("unknown command '" + word
                         + "' (commands: serve, migrate, run, rerun, catch-up, report, demo, api-key)"));
                 commandSeen = true;
-            } else if (command == Command.API_KEY && !options.containsKey("action")) {
-                options.put("action", arg); // api-key's sub-command: create or revoke
+            } else if (command == Command.API_KEY && !options.containsKey(ACTION)) {
+                options.put(ACTION, arg); // api-key's sub-command: create or revoke
+                positionalAction = true;
             } else {
                 throw new UsageException("unexpected argument '" + arg + "'");
             }
         }
         Invocation invocation = new Invocation(command, options, springArgs);
-        invocation.check();
+        List<String> given = new ArrayList<>(options.keySet());
+        if (positionalAction) {
+            given.remove(ACTION);
+        }
+        invocation.check(given);
         return invocation;
     }
 
-    private void check() {
-        for (String name : options.keySet()) {
+    /** {@code optionNames}: the options given as {@code --name=value}, which the command must take. */
+    private void check(List<String> optionNames) {
+        for (String name : optionNames) {
             if (!command.accepts(name)) {
-                throw new UsageException("unknown option --" + name + " for " + command.word());
+                throw new UsageException("--" + name + " is not an option of " + command.word() + " ("
+                        + command.word() + " takes " + command.optionList() + ")");
             }
         }
         switch (command) {
@@ -98,7 +110,7 @@ public record Invocation(Command command, Map<String, String> options, List<Stri
     }
 
     public ApiKeyAction apiKeyAction() {
-        String value = options.get("action");
+        String value = options.get(ACTION);
         if (value == null) {
             throw new UsageException("api-key needs create or revoke: api-key create --org=UUID --name=TEXT"
                     + " | api-key revoke --id=UUID");
@@ -160,11 +172,20 @@ public record Invocation(Command command, Map<String, String> options, List<Stri
     }
 
     public Optional<LocalDate> referenceDate() {
-        return option("reference-date", "a date YYYY-MM-DD", LocalDate::parse);
+        return option("reference-date", "a date YYYY-MM-DD between " + SupportedTime.FIRST_YEAR + " and "
+                + SupportedTime.LAST_YEAR, v -> {
+            LocalDate date = LocalDate.parse(v);
+            if (!SupportedTime.contains(date)) {
+                throw new IllegalArgumentException(v);
+            }
+            return date;
+        });
     }
 
     private Optional<Instant> instant(String name) {
-        return option(name, "an ISO-8601 UTC instant such as 2026-05-25T05:00:00Z", Instant::parse);
+        return option(name, "an ISO-8601 UTC instant with Z between " + SupportedTime.FIRST_YEAR + " and "
+                + SupportedTime.LAST_YEAR + ", such as 2026-05-25T05:00:00Z",
+                v -> SupportedTime.parseInstant(v).orElseThrow());
     }
 
     private Optional<UUID> uuid(String name) {

@@ -17,7 +17,7 @@ import com.trackagoat.compliance.system.GoalComplianceProperties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wiring of the pieces that launch snapshot jobs: locks, history, launcher, catch-up, stop and metrics. */
+/** Wiring of the pieces that launch snapshot jobs: locks, history, launcher, due instants, catch-up, stop and metrics. */
 @Configuration(proxyBeanMethods = false)
 class SnapshotConfiguration {
 
@@ -56,6 +56,11 @@ class SnapshotConfiguration {
                                 PlatformTransactionManager transactionManager) {
         return new SnapshotRerun(launcher, jobRepository, goalSnapshotJob, locks, jdbc,
                 new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    DueInstants dueInstants(NamedParameterJdbcTemplate jdbc, GoalComplianceProperties properties) {
+        return new DueInstants(jdbc.getJdbcTemplate(), properties.getSettleDelay());
     }
 
     @Bean

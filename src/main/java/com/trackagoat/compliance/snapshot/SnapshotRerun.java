@@ -42,7 +42,11 @@ public class SnapshotRerun {
         this.transaction = transaction;
     }
 
+    /** Throws {@link BadInstanceException} when the instance never ran: there is nothing to forget. */
     public SnapshotJobLauncher.Result rerun(SnapshotJobParameters instance) {
+        if (jobRepository.getJobInstance(job.getName(), instance.toJobParameters()) == null) {
+            throw BadInstanceException.neverRan(instance);
+        }
         try (InstanceLocks.Held ignored = locks.acquire(instance)) {
             int forgotten = transaction.execute(status -> forget(instance));
             log.info("{}: forgot {} rows and its job instance; running it again", instance, forgotten);
