@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Net follower gain over a window, from the successful scrapes visible at {@code asOf}. A successful scrape
@@ -15,7 +16,8 @@ final class FollowerGain {
     private FollowerGain() {
     }
 
-    static long of(Window window, Instant asOf, List<Scrape> scrapes) {
+    /** The gain, or empty when it does not fit in a signed 64-bit integer (followers -MAX, then MAX). */
+    static OptionalLong of(Window window, Instant asOf, List<Scrape> scrapes) {
         List<Scrape> visible = scrapes.stream()
                 .filter(scrape -> scrape.succeeded() && scrape.followers() != null
                         && !scrape.scrapedAt().isAfter(asOf))
@@ -26,9 +28,13 @@ final class FollowerGain {
                 .or(() -> visible.stream().filter(scrape -> window.contains(scrape.scrapedAt()))
                         .min(Comparator.comparing(Scrape::scrapedAt)));
         if (current.isEmpty() || baseline.isEmpty()) {
-            return 0;
+            return OptionalLong.of(0);
         }
-        return current.get().followers() - baseline.get().followers();
+        try {
+            return OptionalLong.of(Math.subtractExact(current.get().followers(), baseline.get().followers()));
+        } catch (ArithmeticException overflow) {
+            return OptionalLong.empty();
+        }
     }
 
     private static Optional<Scrape> latestAtOrBefore(List<Scrape> scrapes, Instant instant) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Why a goal could not be evaluated; declared in precedence order (the first that applies wins). */
 public enum RejectReason {
-    INVALID_TIMEZONE, UNKNOWN_PERIOD, INVALID_DATE_RANGE, MISSING_CREATOR, INVALID_TARGET, UNKNOWN_METRIC, INVALID_DATA;
+    INVALID_TIMEZONE, UNKNOWN_PERIOD, INVALID_DATE_RANGE, MISSING_CREATOR, INVALID_TARGET, UNKNOWN_METRIC, INVALID_DATA,
+    /** Anything else that went wrong evaluating one goal: decided by the snapshot job, never by the evaluator. */
+    EVALUATION_FAILED;
 
     private final String code = name().toLowerCase(Locale.ROOT);
 

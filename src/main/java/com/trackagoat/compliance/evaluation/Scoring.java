@@ -2,6 +2,7 @@ package com.trackagoat.compliance.evaluation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.OptionalLong;
 
 /** Evaluates fixed terms at one instant: the common core of snapshots, live views and finals. */
 final class Scoring {
@@ -28,7 +29,11 @@ final class Scoring {
             if (invalid.isPresent()) {
                 return new Outcome.Rejected(invalid.get());
             }
-            actual = Tally.actual(terms.metric(), terms.window(), asOf, activity);
+            OptionalLong counted = Tally.actual(terms.metric(), terms.window(), asOf, activity);
+            if (counted.isEmpty()) {
+                return new Outcome.Rejected(Tally.overflow(terms.metric()));
+            }
+            actual = counted.getAsLong();
             status = pace.status(actual, terms.target(), terms.window(), asOf);
         }
         Freshness freshness = Freshness.at(asOf, activity.scrapes(), settings);

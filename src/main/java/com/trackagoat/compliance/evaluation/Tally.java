@@ -3,6 +3,8 @@ package com.trackagoat.compliance.evaluation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * The actual value of a metric over a window. Only videos posted in the window and already discovered at
@@ -13,26 +15,44 @@ final class Tally {
     private Tally() {
     }
 
-    static long actual(Metric metric, Window window, Instant asOf, CreatorActivity activity) {
+    /**
+     * The actual, or empty when it does not fit in a signed 64-bit integer ({@code invalid_data}). Exact
+     * addition is enough: {@link #invalidData} rejects negative counters first, so the partial sums only grow
+     * and one of them overflows exactly when the total does.
+     */
+    static OptionalLong actual(Metric metric, Window window, Instant asOf, CreatorActivity activity) {
         if (metric == Metric.FOLLOWERS) {
             return FollowerGain.of(window, asOf, activity.scrapes());
         }
         List<VideoColumn> columns = VideoColumn.summedBy(metric);
         long actual = 0;
-        for (Video video : activity.videos()) {
-            if (counts(video, window, asOf)) {
-                actual += metric == Metric.POSTS ? 1 : sum(video, columns);
+        try {
+            for (Video video : activity.videos()) {
+                if (counts(video, window, asOf)) {
+                    actual = Math.addExact(actual, metric == Metric.POSTS ? 1 : sum(video, columns));
+                }
             }
+        } catch (ArithmeticException overflow) {
+            return OptionalLong.empty();
         }
-        return actual;
+        return OptionalLong.of(actual);
     }
 
     private static long sum(Video video, List<VideoColumn> columns) {
         long sum = 0;
         for (VideoColumn column : columns) {
-            sum += column.valueOf(video);
+            sum = Math.addExact(sum, column.valueOf(video));
         }
         return sum;
+    }
+
+    /** {@code invalid_data} for an actual that {@link #actual} could not represent. */
+    static Rejection overflow(Metric metric) {
+        String what = metric == Metric.FOLLOWERS ? "the follower gain of the window is"
+                : metric == Metric.POSTS ? "the number of counted videos is"
+                : VideoColumn.summedBy(metric).stream().map(VideoColumn::code)
+                        .collect(Collectors.joining(" + ")) + " of the counted videos sum";
+        return new Rejection(RejectReason.INVALID_DATA, what + " past the 64-bit range");
     }
 
     /** {@code invalid_data}: the earliest counted video with a negative value in a column the metric sums. */

@@ -55,16 +55,17 @@ class SnapshotJobConfiguration {
     Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
                       SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
-                      ItemWriteListener<SnapshotRecord> snapshotMetricsListener, GracefulStop gracefulStop,
-                      GoalComplianceProperties properties) {
+                      ItemWriteListener<SnapshotRecord> snapshotMetricsListener, EvaluationFailures evaluationFailures,
+                      GracefulStop gracefulStop, GoalComplianceProperties properties) {
         int partitions = properties.getPartitions();
         if (partitions <= 1) {
             return chunkStep("snapshotStep", jobRepository, transactionManager, snapshotReader, snapshotProcessor,
-                    snapshotWriter, chunkProgressListener, snapshotMetricsListener, gracefulStop, properties);
+                    snapshotWriter, chunkProgressListener, snapshotMetricsListener, evaluationFailures, gracefulStop,
+                    properties);
         }
         Step worker = chunkStep("snapshotWorker", jobRepository, transactionManager, snapshotReader,
-                snapshotProcessor, snapshotWriter, chunkProgressListener, snapshotMetricsListener, gracefulStop,
-                properties);
+                snapshotProcessor, snapshotWriter, chunkProgressListener, snapshotMetricsListener, evaluationFailures,
+                gracefulStop, properties);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("snapshot-partition-");
         threads.setConcurrencyLimit(partitions);
         return new StepBuilder("snapshotStep", jobRepository)
@@ -80,13 +81,17 @@ class SnapshotJobConfiguration {
                                   ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
                                   SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
                                   ItemWriteListener<SnapshotRecord> snapshotMetricsListener,
-                                  GracefulStop gracefulStop, GoalComplianceProperties properties) {
+                                  EvaluationFailures evaluationFailures, GracefulStop gracefulStop,
+                                  GoalComplianceProperties properties) {
         return new StepBuilder(name, jobRepository)
                 .<SnapshotWork, SnapshotRecord>chunk(properties.getChunkSize())
                 .transactionManager(transactionManager) // chunk writes and checkpoint commit together
                 .reader(snapshotReader)
                 .processor(snapshotProcessor)
                 .writer(snapshotWriter)
+                .faultTolerant() // a goal whose evaluation fails is skipped into a reject, nothing else is
+                .skipPolicy(evaluationFailures)
+                .skipListener(evaluationFailures)
                 .listener(chunkProgressListener)
                 .listener(snapshotMetricsListener)
                 .listener((StepExecutionListener) gracefulStop)
@@ -124,6 +129,13 @@ class SnapshotJobConfiguration {
                                   NamedParameterJdbcTemplate jdbc, Clock clock) {
         SnapshotJobParameters job = SnapshotJobParameters.of(phase, asOf);
         return new SnapshotWriter(jdbc, clock, job.phase(), job.asOf(), jobExecutionId);
+    }
+
+    /** Not step-scoped: the writer and metrics listener it writes through are the step's own (proxies). */
+    @Bean
+    EvaluationFailures evaluationFailures(SnapshotWriter snapshotWriter,
+                                          ItemWriteListener<SnapshotRecord> snapshotMetricsListener) {
+        return new EvaluationFailures(snapshotWriter, snapshotMetricsListener);
     }
 
     @Bean

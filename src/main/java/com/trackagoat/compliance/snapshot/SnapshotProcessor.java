@@ -1,11 +1,18 @@
 package com.trackagoat.compliance.snapshot;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Outcome;
 
-/** A thin adapter over the evaluator: one goal (or close) in, one snapshot or reject out. */
+/**
+ * A thin adapter over the evaluator: one goal (or close) in, one snapshot or reject out. An unexpected error
+ * evaluating the goal leaves as a {@link GoalEvaluationException}, which the step skips (see
+ * {@link EvaluationFailures}); a database or transaction failure leaves as it is and fails the job, which
+ * resumes.
+ */
 class SnapshotProcessor implements ItemProcessor<SnapshotWork, SnapshotRecord> {
 
     private final GoalEvaluator evaluator;
@@ -16,6 +23,16 @@ class SnapshotProcessor implements ItemProcessor<SnapshotWork, SnapshotRecord> {
 
     @Override
     public SnapshotRecord process(SnapshotWork work) {
+        try {
+            return evaluate(work);
+        } catch (DataAccessException | TransactionException infrastructure) {
+            throw infrastructure;
+        } catch (RuntimeException failure) {
+            throw new GoalEvaluationException(work.goalId(), failure);
+        }
+    }
+
+    private SnapshotRecord evaluate(SnapshotWork work) {
         if (work instanceof SnapshotWork.OfGoal goal) {
             DueGoal due = goal.due();
             Outcome outcome = evaluator.evaluateSnapshot(due.goal(), due.timezone(), due.creatorExists(),

@@ -1,6 +1,7 @@
 package com.trackagoat.compliance.snapshot;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import com.trackagoat.compliance.evaluation.CreatorActivity;
 import com.trackagoat.compliance.evaluation.Phase;
@@ -13,11 +14,27 @@ import com.trackagoat.compliance.evaluation.Phase;
  */
 public sealed interface SnapshotWork {
 
+    /** The goal this item evaluates. */
+    UUID goalId();
+
+    /** The instant it is evaluated at. */
+    Instant asOf();
+
     /** A close or nightly snapshot of a goal. */
     record OfGoal(DueGoal due, CreatorActivity activity, Phase phase, Instant asOf) implements SnapshotWork {
+
+        @Override
+        public UUID goalId() {
+            return due.goal().id();
+        }
     }
 
     /** A final snapshot settling a close. */
     record OfClose(CloseRecord close, CreatorActivity activity, Instant asOf) implements SnapshotWork {
+
+        @Override
+        public UUID goalId() {
+            return close.goalId();
+        }
     }
 }

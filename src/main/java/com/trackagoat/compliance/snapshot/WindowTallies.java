@@ -30,30 +30,44 @@ import com.trackagoat.compliance.evaluation.Window;
  * Each item gets an activity of its own in which its window's counted videos are replaced by a summary with
  * the same count and sums ({@link #summary}), so the evaluator still decides actual, status and advisory.
  * Where a counted video has a negative counter (which may be {@code invalid_data}, with a detail naming the
- * video) the creator's real videos are loaded instead and the evaluator sees exactly what it used to.
+ * video) or a sum does not fit in 64 bits ({@code invalid_data} too) the creator's real videos are loaded
+ * instead and the evaluator sees exactly what it used to.
  */
 class WindowTallies {
 
     /**
      * Count and sums of the videos each window counts: posted in [start, end), discovered by as_of (the
-     * evaluator's rule, see Tally), null counters as 0; and whether any counted video has a negative counter.
-     * The windows travel as epoch microseconds (binary, exact), not as text parsed twice; the sums come back
-     * as bigint (the evaluator's long) rather than sum's numeric, which the driver decodes through BigDecimal.
+     * evaluator's rule, see Tally), null counters as 0; whether any counted video has a negative counter; and
+     * whether any sum is outside bigint. The windows travel as epoch microseconds (binary, exact), not as text
+     * parsed twice. The sums are sum's numeric, which cannot overflow; they come back as bigint (the
+     * evaluator's long, not a BigDecimal for the driver to decode per row), cast only where all four fit, so a
+     * window of absurd counters is flagged instead of failing the whole chunk.
      */
     private static final String TALLIES = """
-            SELECT w.ord, count(v.creator_id) AS posts,
-                   CAST(coalesce(sum(coalesce(v.views, 0)), 0) AS bigint) AS views,
-                   CAST(coalesce(sum(coalesce(v.likes, 0)), 0) AS bigint) AS likes,
-                   CAST(coalesce(sum(coalesce(v.comments, 0)), 0) AS bigint) AS comments,
-                   CAST(coalesce(sum(coalesce(v.shares, 0)), 0) AS bigint) AS shares,
-                   coalesce(bool_or(v.views < 0 OR v.likes < 0 OR v.comments < 0 OR v.shares < 0), false) AS negative
-            FROM unnest(CAST(:creators AS uuid[]), CAST(:starts AS bigint[]), CAST(:ends AS bigint[]))
-                 WITH ORDINALITY AS w(creator_id, start_us, end_us, ord)
-            LEFT JOIN videos v ON v.creator_id = w.creator_id
-                 AND v.posted_at >= TIMESTAMPTZ 'epoch' + w.start_us * INTERVAL '1 microsecond'
-                 AND v.posted_at < TIMESTAMPTZ 'epoch' + w.end_us * INTERVAL '1 microsecond'
-                 AND v.discovered_at <= :asOf
-            GROUP BY w.ord
+            SELECT ord, posts,
+                   CASE WHEN fits THEN CAST(views AS bigint) END AS views,
+                   CASE WHEN fits THEN CAST(likes AS bigint) END AS likes,
+                   CASE WHEN fits THEN CAST(comments AS bigint) END AS comments,
+                   CASE WHEN fits THEN CAST(shares AS bigint) END AS shares,
+                   negative, NOT fits AS overflow
+            FROM (SELECT *, views BETWEEN -9223372036854775808 AND 9223372036854775807
+                            AND likes BETWEEN -9223372036854775808 AND 9223372036854775807
+                            AND comments BETWEEN -9223372036854775808 AND 9223372036854775807
+                            AND shares BETWEEN -9223372036854775808 AND 9223372036854775807 AS fits
+                  FROM (SELECT w.ord, count(v.creator_id) AS posts,
+                               coalesce(sum(coalesce(v.views, 0)), 0) AS views,
+                               coalesce(sum(coalesce(v.likes, 0)), 0) AS likes,
+                               coalesce(sum(coalesce(v.comments, 0)), 0) AS comments,
+                               coalesce(sum(coalesce(v.shares, 0)), 0) AS shares,
+                               coalesce(bool_or(v.views < 0 OR v.likes < 0 OR v.comments < 0 OR v.shares < 0), false)
+                                   AS negative
+                        FROM unnest(CAST(:creators AS uuid[]), CAST(:starts AS bigint[]), CAST(:ends AS bigint[]))
+                             WITH ORDINALITY AS w(creator_id, start_us, end_us, ord)
+                        LEFT JOIN videos v ON v.creator_id = w.creator_id
+                             AND v.posted_at >= TIMESTAMPTZ 'epoch' + w.start_us * INTERVAL '1 microsecond'
+                             AND v.posted_at < TIMESTAMPTZ 'epoch' + w.end_us * INTERVAL '1 microsecond'
+                             AND v.discovered_at <= :asOf
+                        GROUP BY w.ord) sums) checked
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -68,8 +82,16 @@ class WindowTallies {
     private record Key(UUID creatorId, Window window) {
     }
 
-    /** What the evaluator counts in one window. */
-    private record Tally(long posts, long views, long likes, long comments, long shares, boolean negative) {
+    /**
+     * What the evaluator counts in one window. Where a counter is negative or a sum does not fit in a long,
+     * the summary cannot stand for the videos: the evaluator gets the raw ones and words the reject itself.
+     */
+    private record Tally(long posts, long views, long likes, long comments, long shares, boolean negative,
+                         boolean overflow) {
+
+        boolean needsRawVideos() {
+            return negative || overflow;
+        }
     }
 
     /**
@@ -107,13 +129,13 @@ class WindowTallies {
         Window span = new Window(from, to);
         Map<UUID, List<Scrape>> scrapes = activities.scrapes(creators, followerHistory, span, asOf);
         Map<Key, Tally> tallies = tallies(keys, asOf);
-        Set<UUID> withNegative = new HashSet<>();
+        Set<UUID> needRaw = new HashSet<>();
         tallies.forEach((key, tally) -> {
-            if (tally.negative()) {
-                withNegative.add(key.creatorId());
+            if (tally.needsRawVideos()) {
+                needRaw.add(key.creatorId());
             }
         });
-        Map<UUID, List<Video>> raw = activities.videos(withNegative, span, asOf);
+        Map<UUID, List<Video>> raw = activities.videos(needRaw, span, asOf);
         List<R> result = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
@@ -124,7 +146,7 @@ class WindowTallies {
             }
             UUID creator = creatorOf.apply(item);
             List<Video> videos = countsFollowers.test(item) ? List.of()
-                    : withNegative.contains(creator) ? raw.getOrDefault(creator, List.of())
+                    : needRaw.contains(creator) ? raw.getOrDefault(creator, List.of())
                     : summary(tallies.get(new Key(creator, window.get())), window.get(), asOf);
             result.add(pair.apply(item, new CreatorActivity(videos, scrapes.getOrDefault(creator, List.of()))));
         }
@@ -146,7 +168,8 @@ class WindowTallies {
                 .addValue("asOf", CreatorActivityRepository.utc(asOf));
         jdbc.query(TALLIES, params, rs -> {
             tallies.put(ordered.get(rs.getInt("ord") - 1), new Tally(rs.getLong("posts"), rs.getLong("views"),
-                    rs.getLong("likes"), rs.getLong("comments"), rs.getLong("shares"), rs.getBoolean("negative")));
+                    rs.getLong("likes"), rs.getLong("comments"), rs.getLong("shares"), rs.getBoolean("negative"),
+                    rs.getBoolean("overflow")));
         });
         return tallies;
     }
