@@ -26,8 +26,10 @@ class ApiErrorController implements ErrorController {
         Object forwardedStatus = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         String path = forwardedStatus == null ? request.getRequestURI()
                 : String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        // The error dispatch itself is a GET; the caller's method is kept in an attribute (Servlet 6.1).
+        Object method = request.getAttribute(RequestDispatcher.ERROR_METHOD);
         int status = forwardedStatus instanceof Integer code ? code : HttpStatus.NOT_FOUND.value();
         return Envelope.errorResponse(HttpStatusCode.valueOf(status), Envelope.codeFor(status),
-                ErrorMessages.forStatus(status, request.getMethod(), path));
+                ErrorMessages.forStatus(status, method == null ? request.getMethod() : method.toString(), path));
     }
 }

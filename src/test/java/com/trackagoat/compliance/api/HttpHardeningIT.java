@@ -170,7 +170,7 @@ class HttpHardeningIT {
                 "Authorization: Bearer " + key, "Content-Length: 0");
 
         assertThat(response.status()).as(response.body()).isEqualTo(405);
-        assertEnvelope(response, "method_not_allowed", "");
+        assertEnvelope(response, "method_not_allowed", method + " is not supported");
     }
 
     @Test
