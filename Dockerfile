@@ -41,8 +41,9 @@ RUN export DEBIAN_FRONTEND=noninteractive; \
     apt-get purge -y --auto-remove postgresql postgresql-common >/dev/null || true; \
     rm -rf /var/lib/apt/lists/* /tmp/training-db /var/lib/postgresql /etc/postgresql /var/log/postgresql
 USER 10001:10001
-# serve's HTTP port: /actuator/health (liveness, readiness) and /actuator/prometheus.
-EXPOSE 8080
+# serve's public port (the read API) and its management port (/actuator/health liveness and readiness,
+# /actuator/prometheus), which should stay inside the cluster.
+EXPOSE 8080 8081
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/goal-compliance.jsa", "-jar", "/app/goal-compliance.jar"]
 CMD ["serve"]

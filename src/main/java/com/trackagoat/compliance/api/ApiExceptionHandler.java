@@ -1,12 +1,16 @@
 package com.trackagoat.compliance.api;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 /** Every refusal of the read API's controllers as the envelope, with its status. */
@@ -20,9 +24,29 @@ class ApiExceptionHandler {
         return Envelope.errorResponse(e.status(), e.code(), e.getMessage());
     }
 
-    /** Anything unexpected: logged here, and the caller learns nothing about the internals. */
+    /**
+     * A query string Tomcat gave up parsing when a controller first read a parameter ({@link RequestFirewall}
+     * refuses the malformed ones before; this is what it cannot see, such as more parameters than Tomcat
+     * parses).
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<JsonNode> unparsableParameters(InvalidParameterException e) {
+        int status = e.getErrorCode() >= 400 && e.getErrorCode() < 500 ? e.getErrorCode() : 400;
+        return Envelope.errorResponse(HttpStatusCode.valueOf(status), "invalid_parameter",
+                "the query string could not be parsed (malformed, or more parameters than the server accepts)");
+    }
+
+    /**
+     * Anything unexpected: logged here, and the caller learns nothing about the internals. Spring MVC's own
+     * refusals (a 4xx {@link ErrorResponse}) keep their status, in the envelope.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<JsonNode> failed(Exception e) {
+    ResponseEntity<JsonNode> failed(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            int status = refusal.getStatusCode().value();
+            return Envelope.errorResponse(refusal.getStatusCode(), Envelope.codeFor(status),
+                    ErrorMessages.forStatus(status, request.getMethod(), request.getRequestURI()));
+        }
         log.error("read API request failed", e);
         return Envelope.errorResponse(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "the request could not be answered; it has been logged");

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Any other path under {@code /api/} (or another method than GET on a known one) answers with the envelope
+ * Any other path under {@code /api/} (or another method than GET or HEAD) answers with the envelope
  * too, rather than the servlet container's error page. More specific mappings win over this one.
  */
 @Hidden
@@ -17,7 +17,7 @@ class UnknownApiPath {
 
     @RequestMapping("/api/**")
     void refuse(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
                     request.getMethod() + " is not supported: the read API only answers GET");
         }

@@ -19,23 +19,26 @@ import com.trackagoat.compliance.GoalComplianceApplication;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The application with its servlet web server on a random port against a test database, and a plain HTTP
- * client for it. An optional clock replaces the system clock (as the primary {@link Clock} bean), so that
+ * The application with its servlet web server on a random port (and the actuator on another random port, as
+ * {@code serve} has it on {@code management.server.port}) against a test database, and a plain HTTP client
+ * for it. An optional clock replaces the system clock (as the primary {@link Clock} bean), so that
  * "today" is a date of the dataset. Close it before dropping the database.
  */
 public final class ApiServer implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
+    private final int port;
+    private final int managementPort;
 
     private ApiServer(ConfigurableApplicationContext context) {
         this.context = context;
-        this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        this.managementPort = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
     }
 
     public static ApiServer start(TestDatabase database, Clock clock) {
-        List<String> args = new ArrayList<>(List.of(database.urlArg(), "--server.port=0",
+        List<String> args = new ArrayList<>(List.of(database.urlArg(), "--server.port=0", "--management.server.port=0",
                 "--spring.main.web-application-type=servlet", "--spring.quartz.auto-startup=false"));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(GoalComplianceApplication.class)
                 .web(WebApplicationType.SERVLET).logStartupInfo(false);
@@ -52,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** GET with {@code Authorization: Bearer <key>} (no header when key is null). */
     public Response get(String pathAndQuery, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET();
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -77,8 +80,18 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The public port's base URL: the read API and the OpenAPI document. */
     public String base() {
-        return base;
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The management port's base URL: the actuator (health, Prometheus). */
+    public String managementBase() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     @Override

@@ -23,7 +23,10 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The packaged jar running {@code serve} as a child process on a free port, its output in a log file. */
+/**
+ * The packaged jar running {@code serve} as a child process on a free port and the actuator on another free
+ * port ({@code management.server.port}), its output in a log file.
+ */
 public final class ServeProcess implements AutoCloseable {
 
     private static final Pattern CATCH_UP_WINDOW = Pattern.compile("catch-up \\((\\S+), (\\S+)]: ");
@@ -40,40 +43,59 @@ public final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final File log;
     private final int port;
+    private final int managementPort;
 
-    private ServeProcess(Process process, File log, int port) {
+    private ServeProcess(Process process, File log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts {@code serve} against the database with extra Spring arguments; logs go to target/{name}.log. */
     public static ServeProcess start(TestDatabase db, String name, String... settings) {
-        int port = freePort();
+        int[] ports = freePorts();
+        int port = ports[0];
+        int managementPort = ports[1];
         List<String> command = new ArrayList<>(List.of(PackagedJar.java(), "-jar", PackagedJar.path().toString(),
-                "serve", db.urlArg(), "--server.port=" + port));
+                "serve", db.urlArg(), "--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(List.of(settings));
         File log = Path.of("target", name + ".log").toFile();
         try {
             return new ServeProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(),
-                    log, port);
+                    log, port, managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** GET on this process's HTTP port; the body, or "" while it does not answer. */
+    /** GET on this process's public HTTP port; the body, or "" while it does not answer. */
     public String get(String path) {
-        return send(request(path).build()).map(HttpResponse::body).orElse("");
+        return send(request(base(), path).build()).map(HttpResponse::body).orElse("");
+    }
+
+    /** GET on this process's management port (the actuator); the body, or "" while it does not answer. */
+    public String actuator(String path) {
+        return send(request(managementBase(), path).build()).map(HttpResponse::body).orElse("");
+    }
+
+    /** The public port's base URL: the read API. */
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The management port's base URL: {@code /actuator/health}, {@code /actuator/prometheus}. */
+    public String managementBase() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** GET with the read API's {@code Authorization: Bearer} key; empty while the process does not answer. */
     public Optional<HttpResponse<String>> get(String path, String key) {
-        return send(request(path).header("Authorization", "Bearer " + key).build());
+        return send(request(base(), path).header("Authorization", "Bearer " + key).build());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+    private static HttpRequest.Builder request(String base, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
     }
 
     private static Optional<HttpResponse<String>> send(HttpRequest request) {
@@ -94,14 +116,14 @@ public final class ServeProcess implements AutoCloseable {
 
     /** The value of a Prometheus sample line starting with {@code series}, or NaN if absent. */
     public double metric(String series) {
-        return get("/actuator/prometheus").lines().filter(line -> line.startsWith(series + " "))
+        return actuator("/actuator/prometheus").lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(Double.NaN);
     }
 
     /** The sum of all Prometheus samples of a metric whose labels contain every given label. */
     public double sum(String metric, String... labels) {
-        return get("/actuator/prometheus").lines().filter(line -> line.startsWith(metric + "{"))
+        return actuator("/actuator/prometheus").lines().filter(line -> line.startsWith(metric + "{"))
                 .filter(line -> List.of(labels).stream().allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
@@ -167,9 +189,10 @@ public final class ServeProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two distinct free ports: both sockets are open at once, so the system cannot hand out one twice. */
+    private static int[] freePorts() {
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

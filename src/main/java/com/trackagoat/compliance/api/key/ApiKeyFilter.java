@@ -1,18 +1,19 @@
 package com.trackagoat.compliance.api.key;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.trackagoat.compliance.api.Envelope;
-import com.trackagoat.compliance.json.ComplianceJson;
+import com.trackagoat.compliance.api.RequestFirewall;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,16 +21,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every request under {@code /api/} needs {@code Authorization: Bearer tga_<key>} with a key that is not
- * revoked; otherwise 401 with the envelope. The caller's organization is then a request attribute
- * ({@link #CALLER}), which the controllers use for every read.
+ * Every request needs {@code Authorization: Bearer tga_<key>} with a key that is not revoked, except the few
+ * public paths ({@link #PUBLIC}); otherwise 401 with the envelope. The caller's organization is then a
+ * request attribute ({@link #CALLER}), which the controllers use for every read.
+ *
+ * <p>The filter covers every path, not only {@code /api/}, so that an endpoint added later is never public by
+ * omission. It decides on the servlet path, which the {@link RequestFirewall} (running first) has made sure
+ * is the path Spring MVC routes by. {@code /actuator/**} is a 404 here for everyone: the actuator answers on
+ * the management port only.
  */
 @Component
+@Order(RequestFirewall.ORDER + 10)
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** The request attribute holding the {@link ApiCaller}. */
     public static final String CALLER = "com.trackagoat.compliance.api.key.ApiCaller";
 
+    /** Paths anybody may read: the read API's OpenAPI document, public like any API reference. */
+    static final Set<String> PUBLIC = Set.of("/v3/api-docs", "/v3/api-docs.yaml");
+
+    private static final String ACTUATOR = "/actuator";
     private static final String BEARER = "bearer ";
 
     private final ApiKeys keys;
@@ -39,18 +50,25 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+        if (PUBLIC.contains(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/")) {
+            Envelope.writeError(response, HttpStatus.NOT_FOUND.value(), "not_found",
+                    "no endpoint " + path + " on this port: the actuator answers on the management port");
+            return;
+        }
         Optional<ApiCaller> caller = bearerToken(request).flatMap(keys::authenticate);
         if (caller.isEmpty()) {
-            refuse(response, request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                    ? "missing Authorization header: send Authorization: Bearer tga_<key>"
-                    : "invalid or revoked API key");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"goal-compliance\"");
+            Envelope.writeError(response, HttpStatus.UNAUTHORIZED.value(), "unauthorized",
+                    request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                            ? "missing Authorization header: send Authorization: Bearer tga_<key>"
+                            : "invalid or revoked API key");
             return;
         }
         request.setAttribute(CALLER, caller.get());
@@ -63,13 +81,5 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         return Optional.of(header.substring(BEARER.length()).strip());
-    }
-
-    private static void refuse(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"goal-compliance\"");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(ComplianceJson.write(Envelope.error("unauthorized", message)));
     }
 }
