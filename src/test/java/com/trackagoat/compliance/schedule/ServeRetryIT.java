@@ -64,7 +64,7 @@ class ServeRetryIT {
                         () -> failedStarts(db, close).size() >= 3);
 
                 // then the health lists it, the probes stay UP, the gauge counts it and the lag is a number
-                JsonNode snapshots = Dataset.JSON.readTree(serve.get("/actuator/health")).path("components")
+                JsonNode snapshots = Dataset.JSON.readTree(serve.actuator("/actuator/health")).path("components")
                         .path("snapshots");
                 assertThat(snapshots.path("status").asString()).as(snapshots.toString()).isEqualTo("DOWN");
                 JsonNode failing = snapshots.path("details").path("instances").path(0);
@@ -101,7 +101,7 @@ class ServeRetryIT {
     }
 
     private static String status(ServeProcess serve, String path) {
-        String body = serve.get(path);
+        String body = serve.actuator(path);
         return body.isEmpty() ? "" : Dataset.JSON.readTree(body).path("status").asString();
     }
 
