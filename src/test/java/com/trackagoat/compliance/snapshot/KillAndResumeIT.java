@@ -64,9 +64,7 @@ class KillAndResumeIT {
         assertThat(List.of(second.exitValue(), third.exitValue())).containsOnly(0);
         String outputs = output("second") + output("third");
         assertThat(outputs).contains("recovering it").contains("already completed; nothing to do")
-                // the jar's run starts from the build's generated definitions; the uninterrupted run below, in
-                // this JVM, evaluates its configuration, and both must write the same rows
-                .contains("run started in").contains("from the ahead-of-time bean definitions");
+                .contains("run started in");
         assertThat(count(killed, "SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isOne();
         long resumedRead = count(killed, """
                 SELECT READ_COUNT FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID DESC LIMIT 1
