@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -40,6 +41,19 @@ class DeployFilesTest {
         assertThat(dockerfile).contains("extract --layers").contains("EXPOSE " + HTTP_PORT)
                 .contains("USER 10001").contains("CMD [\"serve\"]");
         assertThat(Invocation.parse("serve").command().word()).isEqualTo("serve");
+    }
+
+    @Test
+    void dockerfileTrainsTheClassDataArchiveWithKnownSettingsAndNoDatabase() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=/app/goal-compliance.jsa")
+                .contains("-Dspring.context.exit=onRefresh")
+                .contains("\"-XX:SharedArchiveFile=/app/goal-compliance.jsa\", \"-jar\", \"/app/goal-compliance.jar\"")
+                .doesNotContain("apt-get").doesNotContain("initdb").doesNotContain("pg_ctl");
+        List<String> settings = Pattern.compile("--([a-z][a-z0-9.-]+)=").matcher(dockerfile).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(settings).contains("spring.flyway.enabled", "goal-compliance.create-database")
+                .allSatisfy(name -> assertThat(SETTINGS.hasProperty(name)).as(name + " is a known setting").isTrue());
     }
 
     @Test
