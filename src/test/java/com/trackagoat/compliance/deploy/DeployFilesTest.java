@@ -50,7 +50,7 @@ class DeployFilesTest {
                 .contains("-Dspring.context.exit=onRefresh")
                 .contains("\"-XX:SharedArchiveFile=/app/goal-compliance.jsa\", \"-jar\", \"/app/goal-compliance.jar\"")
                 .doesNotContain("apt-get").doesNotContain("initdb").doesNotContain("pg_ctl");
-        List<String> settings = Pattern.compile("--([a-z][a-z0-9.-]+)=").matcher(dockerfile).results()
+        List<String> settings = Pattern.compile("--([a-z][a-z0-9-]*\\.[a-z0-9.-]+)=").matcher(dockerfile).results()
                 .map(match -> match.group(1)).toList();
         assertThat(settings).contains("spring.flyway.enabled", "goal-compliance.create-database")
                 .allSatisfy(name -> assertThat(SETTINGS.hasProperty(name)).as(name + " is a known setting").isTrue());
