@@ -22,24 +22,16 @@ COPY --from=build /build/target/layers/dependencies/ ./
 COPY --from=build /build/target/layers/spring-boot-loader/ ./
 COPY --from=build /build/target/layers/snapshot-dependencies/ ./
 COPY --from=build /build/target/layers/application/ ./
-# A class-data-sharing archive made by this image's own JVM: each start maps these classes instead of loading
-# them. Trained on the demo's jobs against a throwaway PostgreSQL that this step installs, starts, stops and
-# removes again, so that the layer keeps only the archive; where that PostgreSQL cannot be had, trained
-# without a database (fewer classes). Optional: without an archive the JVM starts as usual (a missing one is
-# ignored), so it cannot fail the build.
-COPY deploy/class-data-archive.sh /usr/local/bin/
-RUN export DEBIAN_FRONTEND=noninteractive; \
-    if apt-get update >/dev/null && apt-get install -y --no-install-recommends postgresql >/dev/null \
-      && pgbin=$(ls -d /usr/lib/postgresql/*/bin | tail -n 1) \
-      && su postgres -s /bin/sh -c "$pgbin/initdb -D /tmp/training-db -A trust -U postgres >/dev/null \
-           && $pgbin/pg_ctl -D /tmp/training-db -l /tmp/training-db/log -w start \
-                -o '-c listen_addresses=127.0.0.1 -c port=5432 -c unix_socket_directories=/tmp/training-db'"; \
-    then class-data-archive.sh /app jdbc:postgresql://127.0.0.1:5432/training || class-data-archive.sh /app; \
-    else class-data-archive.sh /app; \
-    fi || echo "no class-data-sharing archive: starts will take longer"; \
-    [ -z "${pgbin:-}" ] || su postgres -s /bin/sh -c "$pgbin/pg_ctl -D /tmp/training-db -w stop" || true; \
-    apt-get purge -y --auto-remove postgresql postgresql-common >/dev/null || true; \
-    rm -rf /var/lib/apt/lists/* /tmp/training-db /var/lib/postgresql /etc/postgresql /var/log/postgresql
+# Spring Boot's class-data-sharing training: a start that exits at context refresh leaves the classes it
+# loaded in an archive that every later start maps instead of loading. No database in the build, so the
+# training switches database work off; the refresh still stops at the first bean that must reach PostgreSQL
+# (Spring Batch's job repository, Quartz's job store), and lazy initialization lets it load more before that.
+# The archive is written at exit either way; the build fails only if there is none.
+RUN java -XX:ArchiveClassesAtExit=/app/goal-compliance.jsa -Dspring.context.exit=onRefresh \
+      -jar /app/goal-compliance.jar serve --spring.main.lazy-initialization=true --spring.flyway.enabled=false \
+      --goal-compliance.create-database=false --spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none \
+      >/dev/null 2>&1; \
+    test -s /app/goal-compliance.jsa
 USER 10001:10001
 # serve's public port (the read API) and its management port (/actuator/health liveness and readiness,
 # /actuator/prometheus), which should stay inside the cluster.

@@ -4,7 +4,7 @@
 #   bench/run.sh [GOALS]          default 200000 goals (on GOALS/2 creators)
 #
 # On a fresh database: generates the dataset, then, in ROUNDS rounds, runs the close job for
-# 2026-06-01T05:00:00Z as users run it (java -jar, JVM start included) and right after it the set-based
+# 2026-06-01T05:00:00Z as users run it (java -jar, JVM start included, product defaults) and right after it the set-based
 # reference for the same close rows, each round in its own copy of the fresh database; the table shows the
 # median of each, the rounds are listed below it. Checks the job and the reference agree row for row and
 # every round wrote the same rows, then runs nightly (2026-06-02T05:00:00Z) and final (2026-06-03T05:00:00Z),
@@ -14,16 +14,19 @@
 # which no job touches. Exits 1 when a job fails, the job and the SQL disagree on any row, or two runs wrote
 # different rows.
 #
-# Environment: ROUNDS (default 3), PARTITIONS (default 2, goal-compliance.partitions), JAVA_OPTS (default
-# -Xmx512m -Xmn32m -XX:TieredStopAtLevel=1, the README's options for a one-shot command: see bench/README.md),
-# BENCH_DB (default gc_bench), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres). Not run by CI.
+# Environment: ROUNDS (default 3), PARTITIONS (goal-compliance.partitions; unset: the product default, the
+# machine's processors), JAVA_OPTS (default -Xmx512m), BENCH_DB (default gc_bench), PGHOST/PGPORT/PGUSER
+# (default 127.0.0.1/5432/postgres). Not run by CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 GOALS=${1:-200000}
 ROUNDS=${ROUNDS:-3}
-PARTITIONS=${PARTITIONS:-2}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -Xmn32m -XX:TieredStopAtLevel=1}
+PARTITIONS=${PARTITIONS:-}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+# the jobs' settings beyond the database: none unless PARTITIONS is set
+JOB_ARGS=()
+[ -z "$PARTITIONS" ] || JOB_ARGS=(--goal-compliance.partitions="$PARTITIONS")
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 MAIN_DB=${BENCH_DB:-gc_bench}
 FRESH_DB=${MAIN_DB}_fresh # the generated dataset, which no job touches: every measured run gets a copy
@@ -32,24 +35,12 @@ use_db() { DB=$1; URL="jdbc:postgresql://${PGHOST}:${PGPORT}/$1"; }
 use_db "$FRESH_DB"
 JAR=target/goal-compliance.jar
 LOGS=target/bench
-APP=$LOGS/app/goal-compliance.jar # the jar extracted as the Dockerfile does: see run_job
 CLOSE_AT=2026-06-01T05:00:00Z
 NIGHTLY_AT=2026-06-02T05:00:00Z
 FINAL_AT=2026-06-03T05:00:00Z
 
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 mkdir -p "$LOGS"
-# The Dockerfile runs the jar extracted (java -Djarmode=tools ... extract): the application jar and its
-# lib/ folder, which the JVM loads about 1.5 s faster than the nested jars of the fat jar; and with the
-# class-data-sharing archive that the Dockerfile makes with deploy/class-data-archive.sh, trained as there
-# on a scratch database (${MAIN_DB}_training, dropped at once).
-rm -rf "$LOGS/app"
-java -Djarmode=tools -jar "$JAR" extract --destination "$LOGS/app" >/dev/null
-TRAINING_DB=${MAIN_DB}_training
-dropdb --if-exists "$TRAINING_DB"
-deploy/class-data-archive.sh "$LOGS/app" "jdbc:postgresql://${PGHOST}:${PGPORT}/$TRAINING_DB"
-dropdb "$TRAINING_DB"
-JAVA_OPTS="-XX:SharedArchiveFile=$LOGS/app/goal-compliance.jsa $JAVA_OPTS"
 now() { date +%s.%N; }
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 # settle: before each measured run, the dirty pages of what ran before (the copies, the other side's rows)
@@ -62,7 +53,7 @@ close_digest() { value "SELECT md5(string_agg(concat_ws('|', goal_id, org_id, pr
     target, actual, percentage, status, period_start, period_end, has_advisory, advisory), ',' ORDER BY goal_id))
   FROM goal_compliance_snapshots WHERE phase = 'close' AND as_of = '$CLOSE_AT'"; }
 
-echo "== fresh database $DB (copied for each measured run), $GOALS goals, partitions=$PARTITIONS, JAVA_OPTS=$JAVA_OPTS, $(nproc) cores"
+echo "== fresh database $DB (copied for each measured run), $GOALS goals, partitions=${PARTITIONS:-default}, JAVA_OPTS=$JAVA_OPTS, $(nproc) cores"
 dropdb --if-exists "$DB"
 createdb "$DB"
 java -jar "$JAR" migrate --spring.datasource.url="$URL" >"$LOGS/migrate.log" 2>&1
@@ -88,13 +79,12 @@ fresh_copy() {
 ROWS=()
 row() { ROWS+=("$(printf '%-12s %9s %9s %9s %10s %9s' "$@")"); }
 
-# run_job PHASE AS_OF [LOG]: the jar as users run it (extracted, as in the Dockerfile); wall time from exec
-# to exit.
+# run_job PHASE AS_OF [LOG]: the jar as users run it (java -jar); wall time from exec to exit.
 run_job() {
   local phase=$1 as_of=$2 log="$LOGS/${3:-$1}.log" start end goals heap
   start=$(now)
-  if ! java $JAVA_OPTS -jar "$APP" run --phase="$phase" --as-of="$as_of" --spring.datasource.url="$URL" \
-      --goal-compliance.partitions="$PARTITIONS" >"$log" 2>&1; then
+  if ! java $JAVA_OPTS -jar "$JAR" run --phase="$phase" --as-of="$as_of" --spring.datasource.url="$URL" \
+      "${JOB_ARGS[@]}" >"$log" 2>&1; then
     echo "the $phase job failed; see $log" >&2
     exit 1
   fi
@@ -120,8 +110,8 @@ restart_round() {
   local r=$1 full=${JOB_TIMES[$(($1 - 1))]} killed at_kill after_resume
   fresh_copy "${MAIN_DB}_restart$r"
   settle # as before the full run; the resume follows the kill at once, as a restarted process would
-  java $JAVA_OPTS -jar "$APP" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
-    --goal-compliance.partitions="$PARTITIONS" >"$LOGS/close-killed$r.log" 2>&1 &
+  java $JAVA_OPTS -jar "$JAR" run --phase=close --as-of="$CLOSE_AT" --spring.datasource.url="$URL" \
+    "${JOB_ARGS[@]}" >"$LOGS/close-killed$r.log" 2>&1 &
   killed=$!
   until [ "$(committed)" -ge $((full_rows / 2)) ]; do
     kill -0 "$killed" 2>/dev/null || { echo "the close ended before half-way; see $LOGS/close-killed$r.log" >&2; exit 1; }

@@ -9,7 +9,7 @@ import com.trackagoat.compliance.cli.GoalComplianceCli;
 public class GoalComplianceApplication {
 
     public static void main(String[] args) {
-        int code = GoalComplianceCli.executeAsProcess(args);
+        int code = GoalComplianceCli.execute(args, System.out, System.err);
         System.exit(code);
     }
 }

@@ -1,14 +1,10 @@
 package com.trackagoat.compliance.cli;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.aot.AotDetector;
-import org.springframework.boot.SpringApplication.AbandonedRunException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,20 +35,8 @@ public final class GoalComplianceCli {
     private GoalComplianceCli() {
     }
 
-    /**
-     * The process's own entry point: {@link #execute}, with the snapshot job commands started from the bean
-     * definitions generated at build time ({@link AheadOfTimeStart}), a switch only a process of its own sets.
-     */
-    public static int executeAsProcess(String[] args) {
-        return execute(args, System.out, System.err, AheadOfTimeStart::enableFor);
-    }
-
     /** Runs a command to its end and returns the process exit code; {@code serve} returns when stopped. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        return execute(args, out, err, command -> { });
-    }
-
-    private static int execute(String[] args, PrintStream out, PrintStream err, Consumer<Command> beforeStart) {
         Invocation invocation;
         try {
             invocation = Invocation.parse(args);
@@ -60,27 +44,22 @@ public final class GoalComplianceCli {
             err.println("goal-compliance: " + e.getMessage());
             return USAGE;
         }
-        beforeStart.accept(invocation.command());
         long starting = System.nanoTime();
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(GoalComplianceApplication.class)
-                    // named, not guessed from the stack: the generated definitions are found by its name
+                    // named, not guessed from the stack: in the tests, the stack's main method is the test runner's
                     .main(GoalComplianceApplication.class)
                     .logStartupInfo(false)
                     // Only serve runs a web server (actuator); the other commands run and exit.
                     .web(invocation.command() == Command.SERVE ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                     .properties(invocation.command() == Command.SERVE ? SERVE_DEFAULTS : Map.of())
                     .run(invocation.springArgs().toArray(String[]::new));
-        } catch (AbandonedRunException e) {
-            throw e; // the build's AOT processing stopping the start it watches (process-aot in pom.xml)
         } catch (RuntimeException e) {
             err.println("goal-compliance: cannot start: " + rootMessage(e));
             return USAGE;
         }
-        LOG.info("{} started in {} ms (the process has run for {} ms){}", invocation.command().word(),
-                (System.nanoTime() - starting) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime(),
-                AotDetector.useGeneratedArtifacts() ? ", from the ahead-of-time bean definitions" : "");
+        LOG.info("{} started in {} ms", invocation.command().word(), (System.nanoTime() - starting) / 1_000_000);
         // Not try-with-resources: it would close the context before the catch clauses, which then took every
         // failure for a stop while starting (exit 0).
         try {

@@ -15,13 +15,6 @@ public final class GoalEvaluator {
     /** {@link ZoneId#getAvailableZoneIds()} copies the set on every call: read it once. */
     private static final Set<String> IANA_ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
-    /**
-     * Each zone text's IANA zone, remembered: {@link ZoneId#of} parses its argument on every call. Region ids
-     * only: offsets such as "+05:00" parse as ZoneIds but are not IANA zones.
-     */
-    private static final Remembered<String, Optional<ZoneId>> ZONES = new Remembered<>(4_096,
-            timezone -> IANA_ZONE_IDS.contains(timezone) ? Optional.of(ZoneId.of(timezone)) : Optional.empty());
-
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final EvaluationSettings settings;
@@ -36,9 +29,14 @@ public final class GoalEvaluator {
         return settings;
     }
 
-    /** The IANA zone of an organization's time zone text; empty when it is null or not an IANA region id. */
+    /**
+     * The IANA zone of an organization's time zone text; empty when it is null or not an IANA region id
+     * (offsets such as "+05:00" parse as ZoneIds but are not IANA zones).
+     */
     public static Optional<ZoneId> zoneOf(String timezone) {
-        return timezone == null ? Optional.empty() : ZONES.get(timezone);
+        return timezone != null && IANA_ZONE_IDS.contains(timezone)
+                ? Optional.of(ZoneId.of(timezone))
+                : Optional.empty();
     }
 
     /**

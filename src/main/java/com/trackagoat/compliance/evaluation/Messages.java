@@ -3,36 +3,19 @@ package com.trackagoat.compliance.evaluation;
 import java.time.Duration;
 import java.time.LocalDate;
 
-/**
- * The advisory's message texts, exactly as the spec words them. The texts are remembered: the goals of a
- * snapshot share a few (one window end, fresh scrapes), and one shared instance per text keeps the writer's
- * comparison of advisories (AdvisoryDocuments) from hashing and comparing every goal's copy character by
- * character.
- */
+/** The advisory's message texts, exactly as the spec words them. */
 final class Messages {
-
-    private static final int KEPT = 4_096;
-
-    /** Each text by its spoken duration ("2 days"), of which there are few. */
-    private static final Remembered<String, String> IN_PROGRESS = new Remembered<>(KEPT, untilEnd ->
-            "Period in progress \u2014 closes in " + untilEnd + ". Final actual may be higher.");
-
-    private static final Remembered<String, String> RECENTLY_ENDED = new Remembered<>(KEPT, sinceEnd ->
-            "Period ended " + sinceEnd + " ago. Late-period posts may still be processing through scrape.");
-
-    private static final Remembered<String, String> LAST_SCRAPED = new Remembered<>(KEPT, age ->
-            "Stats last scraped " + age + " ago. "
-                    + "Views, engagement, or follower counts may undercount until the next scrape runs.");
 
     private Messages() {
     }
 
     static String inProgress(Duration untilEnd) {
-        return IN_PROGRESS.get(Hours.spoken(untilEnd));
+        return "Period in progress \u2014 closes in " + Hours.spoken(untilEnd) + ". Final actual may be higher.";
     }
 
     static String recentlyEnded(Duration sinceEnd) {
-        return RECENTLY_ENDED.get(Hours.spoken(sinceEnd));
+        return "Period ended " + Hours.spoken(sinceEnd) + " ago. "
+                + "Late-period posts may still be processing through scrape.";
     }
 
     static String scrapeStale(Freshness freshness) {
@@ -40,7 +23,8 @@ final class Messages {
             return "Stats have never been scraped for this creator. "
                     + "Views, engagement, or follower counts may undercount until the first scrape runs.";
         }
-        return LAST_SCRAPED.get(Hours.spoken(freshness.age()));
+        return "Stats last scraped " + Hours.spoken(freshness.age()) + " ago. "
+                + "Views, engagement, or follower counts may undercount until the next scrape runs.";
     }
 
     static String notYetStarted(LocalDate startDate) {

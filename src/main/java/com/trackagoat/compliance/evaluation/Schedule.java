@@ -20,7 +20,7 @@ record Schedule(ZoneId zone, Period period, LocalDate startDate, LocalDate endDa
 
     /** Local 00:00 of {@code day}; a midnight lost to a DST gap resolves to the first instant after it. */
     Instant midnight(LocalDate day) {
-        return LocalMidnights.of(day, zone);
+        return day.atStartOfDay(zone).toInstant();
     }
 
     LocalDate localDate(Instant instant) {
@@ -29,7 +29,7 @@ record Schedule(ZoneId zone, Period period, LocalDate startDate, LocalDate endDa
 
     /** Whether {@code instant} is the start of its local day in {@code zone}. */
     static boolean isMidnight(Instant instant, ZoneId zone) {
-        return LocalMidnights.of(LocalDate.ofInstant(instant, zone), zone).equals(instant);
+        return LocalDate.ofInstant(instant, zone).atStartOfDay(zone).toInstant().equals(instant);
     }
 
     boolean isActiveOn(LocalDate day) {

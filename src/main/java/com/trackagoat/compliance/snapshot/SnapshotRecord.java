@@ -6,8 +6,7 @@ import com.trackagoat.compliance.evaluation.Evaluation;
 import com.trackagoat.compliance.evaluation.Rejection;
 
 /**
- * What a chunk writes for one goal: a snapshot row or a reject row, keyed by (goal, phase, as_of). Public
- * because the step-scoped listener's definition that Spring AOT generates (in Spring Batch's package) names it.
+ * What a chunk writes for one goal: a snapshot row or a reject row, keyed by (goal, phase, as_of).
  */
 public sealed interface SnapshotRecord {
 

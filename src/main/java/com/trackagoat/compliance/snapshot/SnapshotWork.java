@@ -9,8 +9,7 @@ import com.trackagoat.compliance.evaluation.Phase;
 /**
  * One item of a chunk: what to evaluate and at which instant, with the creator data fetched in bulk for the
  * chunk. The item carries its phase and as_of so that the processor needs no job parameters: it is then a
- * plain bean, not a step-scoped proxy that looked its target up on every item. Public because the step-scoped
- * reader's definition that Spring AOT generates (in Spring Batch's package) names it.
+ * plain bean, not a step-scoped proxy that looked its target up on every item.
  */
 public sealed interface SnapshotWork {
 

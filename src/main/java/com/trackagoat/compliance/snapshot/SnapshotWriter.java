@@ -74,7 +74,6 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
     private final Phase phase;
     private final Instant asOf;
     private final long jobExecutionId;
-    private final AdvisoryDocuments advisoryDocuments = new AdvisoryDocuments();
 
     SnapshotWriter(NamedParameterJdbcTemplate jdbc, Clock clock, Phase phase, Instant asOf, long jobExecutionId) {
         this.jdbc = jdbc;
@@ -155,7 +154,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
             closeStatuses[i] = s.closeStatus();
             closeActuals[i] = s.closeActual();
         }
-        AdvisoryDocuments.Numbered documents = advisoryDocuments.number(advisories);
+        AdvisoryDocuments.Numbered documents = AdvisoryDocuments.number(advisories);
         return new MapSqlParameterSource()
                 .addValue("goalIds", UuidArray.of(goalIds)).addValue("orgIds", UuidArray.of(orgIds))
                 .addValue("projectIds", UuidArray.of(projectIds)).addValue("creatorIds", UuidArray.of(creatorIds))

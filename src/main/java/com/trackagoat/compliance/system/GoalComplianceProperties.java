@@ -16,9 +16,11 @@ public class GoalComplianceProperties {
 
     /**
      * Partitions of a snapshot job: goal-id ranges run in parallel, each on its own thread and database
-     * connection, each restarting alone; 1 runs one unpartitioned step. Up to the cores PostgreSQL can use.
+     * connection, each restarting alone; 1 runs one unpartitioned step. Defaults to this machine's processors,
+     * since a job's work splits between the JVM and PostgreSQL and keeps every core busy; set it to the cores
+     * PostgreSQL can use when the database runs elsewhere.
      */
-    private int partitions = 1;
+    private int partitions = Runtime.getRuntime().availableProcessors();
 
     /** Pace below this fraction of the expected pace is {@code at_risk}. */
     private BigDecimal atRiskThreshold = new BigDecimal("0.7");

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class DeployFilesTest {
                     String[] words = line.split("\\s+");
                     return Arrays.stream(words, 1, words.length - 1);
                 }).toList();
-        assertThat(copied).contains("src", "sql", "pom.xml", "deploy/class-data-archive.sh");
+        assertThat(copied).contains("src", "sql", "pom.xml");
         assertThat(copied).allSatisfy(source -> assertThat(DockerIgnore.excludes(patterns, source))
                 .as(source + " (copied by the Dockerfile) is in the build context").isFalse());
         assertThat(List.of(".mvn/wrapper/maven-wrapper.properties", "src/main/resources/application.properties",
@@ -74,6 +75,19 @@ class DeployFilesTest {
                 ".idea/workspace.xml", "goal-compliance.iml", "src/main/java/Foo.java.swp", "bench/run.sh",
                 "deploy/secret.example.yaml", "deploy/k8s/deployment.yaml", ".env", "README.md"))
                 .allSatisfy(file -> assertThat(DockerIgnore.excludes(patterns, file)).as(file + " is left out").isTrue());
+    }
+
+    @Test
+    void dockerfileTrainsTheClassDataArchiveWithKnownSettingsAndNoDatabase() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=/app/goal-compliance.jsa")
+                .contains("-Dspring.context.exit=onRefresh")
+                .contains("\"-XX:SharedArchiveFile=/app/goal-compliance.jsa\", \"-jar\", \"/app/goal-compliance.jar\"")
+                .doesNotContain("apt-get").doesNotContain("initdb").doesNotContain("pg_ctl");
+        List<String> settings = Pattern.compile("--([a-z][a-z0-9-]*\\.[a-z0-9.-]+)=").matcher(dockerfile).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(settings).contains("spring.flyway.enabled", "goal-compliance.create-database")
+                .allSatisfy(name -> assertThat(SETTINGS.hasProperty(name)).as(name + " is a known setting").isTrue());
     }
 
     @Test

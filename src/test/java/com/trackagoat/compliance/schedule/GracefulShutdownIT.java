@@ -48,7 +48,7 @@ class GracefulShutdownIT {
 
         // given serve in the middle of a snapshot job, sent SIGTERM
         try (ServeProcess first = ServeProcess.start(stopped, "graceful-first", lookBack,
-                "--goal-compliance.chunk-size=200")) {
+                "--goal-compliance.chunk-size=200", "--goal-compliance.partitions=1")) {
             ServeProcess.await("a first chunk committed", ServeProcess.TO_START, () -> rows() >= 1_000);
             first.terminate();
             windows.addAll(first.catchUpWindows());
@@ -69,7 +69,7 @@ class GracefulShutdownIT {
 
         // when serve starts again and catches up
         try (ServeProcess second = ServeProcess.start(stopped, "graceful-second", lookBack,
-                "--goal-compliance.chunk-size=200")) {
+                "--goal-compliance.chunk-size=200", "--goal-compliance.partitions=1")) {
             ServeProcess.await("serve has caught up", ServeProcess.TO_CATCH_UP, () -> second.lag() == 0.0);
             second.terminate();
             windows.addAll(second.catchUpWindows());

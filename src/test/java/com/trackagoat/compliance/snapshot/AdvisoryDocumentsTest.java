@@ -13,8 +13,6 @@ import com.trackagoat.compliance.json.ComplianceJson;
 
 class AdvisoryDocumentsTest {
 
-    private final AdvisoryDocuments documents = new AdvisoryDocuments();
-
     @Test
     void aChunkSendsEachDistinctAdvisoryOnceAndEveryRowItsNumber() {
         // given: rows 1 and 3 share an advisory (an equal record, not the same instance)
@@ -23,7 +21,7 @@ class AdvisoryDocumentsTest {
         Advisory monthly = inProgress("2026-05-01T05:00:00Z", "2026-06-01T04:59:59.999Z", "257.4");
 
         // when
-        AdvisoryDocuments.Numbered chunk = documents.number(List.of(weekly, monthly, sameWeekly));
+        AdvisoryDocuments.Numbered chunk = AdvisoryDocuments.number(List.of(weekly, monthly, sameWeekly));
 
         // then: two documents, the advisory column's JSON of each, and the rows point at them in order
         assertThat(chunk.documents()).containsExactly(json(weekly), json(monthly));
@@ -35,10 +33,10 @@ class AdvisoryDocumentsTest {
         // given
         Advisory weekly = inProgress("2026-05-18T05:00:00Z", "2026-05-25T04:59:59.999Z", "89.4");
         Advisory monthly = inProgress("2026-05-01T05:00:00Z", "2026-06-01T04:59:59.999Z", "257.4");
-        documents.number(List.of(weekly, monthly));
+        AdvisoryDocuments.number(List.of(weekly, monthly));
 
         // when: the next chunk holds only the second advisory
-        AdvisoryDocuments.Numbered next = documents.number(List.of(monthly, monthly));
+        AdvisoryDocuments.Numbered next = AdvisoryDocuments.number(List.of(monthly, monthly));
 
         // then
         assertThat(next.documents()).containsExactly(json(monthly));

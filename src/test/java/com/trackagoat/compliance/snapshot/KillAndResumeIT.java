@@ -64,15 +64,14 @@ class KillAndResumeIT {
         assertThat(List.of(second.exitValue(), third.exitValue())).containsOnly(0);
         String outputs = output("second") + output("third");
         assertThat(outputs).contains("recovering it").contains("already completed; nothing to do")
-                // the jar's run starts from the build's generated definitions; the uninterrupted run below, in
-                // this JVM, evaluates its configuration, and both must write the same rows
-                .contains("run started in").contains("from the ahead-of-time bean definitions");
+                .contains("run started in");
         assertThat(count(killed, "SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isOne();
         long resumedRead = count(killed, """
                 SELECT READ_COUNT FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID DESC LIMIT 1
                 """);
         assertThat(resumedRead).isEqualTo(GOALS - committed);
-        assertThat(Cli.run(uninterrupted, "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT).exitCode()).isZero();
+        assertThat(Cli.run(uninterrupted, "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
+                "--goal-compliance.partitions=1").exitCode()).isZero();
         assertThat(BulkGoals.resultsDigest(killed.jdbc()))
                 .isEqualTo(BulkGoals.resultsDigest(uninterrupted.jdbc()))
                 .endsWith(":" + GOALS);
@@ -81,7 +80,8 @@ class KillAndResumeIT {
     static Process startJar(TestDatabase db, String name) throws IOException {
         List<String> command = new ArrayList<>(List.of(PackagedJar.java(), "-jar", PackagedJar.path().toString(),
                 "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
-                "--goal-compliance.chunk-size=250", db.urlArg()));
+                // one step: the resume is read from the last step execution
+                "--goal-compliance.chunk-size=250", "--goal-compliance.partitions=1", db.urlArg()));
         File log = logFile(name);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }

@@ -24,7 +24,8 @@ class PartitionedRestartIT {
     private static final int GOALS = 20_000;
     private static final String[] PARTITIONED_CLOSE = {"run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
         "--goal-compliance.chunk-size=100", "--goal-compliance.partitions=3"};
-    private static final String[] UNPARTITIONED_CLOSE = {"run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT};
+    private static final String[] UNPARTITIONED_CLOSE = {"run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
+        "--goal-compliance.partitions=1"};
 
     private static TestDatabase partitioned;
     private static TestDatabase unpartitioned;

@@ -53,7 +53,8 @@ class StepLeftRunningIT {
                 .containsExactly("STARTED");
 
         // when it runs again
-        Cli.Result resumed = Cli.run(interrupted, "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT);
+        Cli.Result resumed = Cli.run(interrupted, "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
+                "--goal-compliance.partitions=1");
 
         // then the step is recovered, the job resumes after the last committed chunk, and the rows are an
         // uninterrupted run's
