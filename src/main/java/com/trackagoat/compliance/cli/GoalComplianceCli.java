@@ -14,6 +14,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.trackagoat.compliance.GoalComplianceApplication;
+import com.trackagoat.compliance.api.key.ApiKeyRequestException;
+import com.trackagoat.compliance.demo.DemoRequestException;
+import com.trackagoat.compliance.report.ReportRequestException;
 import com.trackagoat.compliance.snapshot.BadInstanceException;
 
 /**
@@ -85,7 +88,8 @@ public final class GoalComplianceCli {
         // failure for a stop while starting (exit 0).
         try {
             return context.getBean(CommandRunner.class).run(invocation, out);
-        } catch (UsageException e) {
+        } catch (UsageException | ReportRequestException | DemoRequestException | ApiKeyRequestException e) {
+            // a request the data cannot answer: the caller's to fix, like a bad argument
             err.println("goal-compliance: " + e.getMessage());
             return USAGE;
         } catch (BadInstanceException e) {
