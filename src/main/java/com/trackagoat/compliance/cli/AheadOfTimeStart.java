@@ -6,8 +6,6 @@ import java.util.Set;
 import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.util.ClassUtils;
 
-import com.trackagoat.compliance.GoalComplianceApplication;
-
 /**
  * Whether a command starts from the bean definitions that Spring AOT wrote when the jar was built
  * (spring-boot-maven-plugin's {@code process-aot}, see pom.xml) instead of parsing the configuration classes
@@ -21,8 +19,8 @@ import com.trackagoat.compliance.GoalComplianceApplication;
 final class AheadOfTimeStart {
 
     static final String SWITCH = "spring.aot.enabled";
-    static final String GENERATED_INITIALIZER =
-            GoalComplianceApplication.class.getName() + "__ApplicationContextInitializer";
+    /** Named after the jar's Start-Class, which process-aot runs. */
+    static final String GENERATED_INITIALIZER = Main.class.getName() + "__ApplicationContextInitializer";
     private static final Set<Command> COMMANDS = EnumSet.of(Command.RUN, Command.RERUN, Command.CATCH_UP);
 
     private AheadOfTimeStart() {

@@ -69,7 +69,7 @@ public final class GoalComplianceCli {
         try {
             context = new SpringApplicationBuilder(GoalComplianceApplication.class)
                     // named, not guessed from the stack: the generated definitions are found by its name
-                    .main(GoalComplianceApplication.class)
+                    .main(Main.class)
                     .logStartupInfo(false)
                     // Only serve runs a web server (actuator); the other commands run and exit.
                     .web(invocation.command() == Command.SERVE ? WebApplicationType.SERVLET : WebApplicationType.NONE)
