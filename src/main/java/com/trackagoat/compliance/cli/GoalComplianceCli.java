@@ -20,8 +20,9 @@ import com.trackagoat.compliance.report.ReportRequestException;
 import com.trackagoat.compliance.snapshot.BadInstanceException;
 
 /**
- * The command line: checks the arguments before anything starts (bad ones: one line on stderr, exit 2),
- * then starts the application (which migrates the database) and runs the command.
+ * The command line: checks the arguments before anything starts (bad ones: one line on stderr, exit 2), answers
+ * {@code --help} and {@code help COMMAND} without starting anything, else starts the application (which migrates
+ * the database) and runs the command.
  */
 public final class GoalComplianceCli {
 
@@ -60,8 +61,11 @@ public final class GoalComplianceCli {
         try {
             invocation = Invocation.parse(args);
         } catch (UsageException e) {
-            err.println("goal-compliance: " + e.getMessage());
+            err.println(e.line());
             return USAGE;
+        }
+        if (invocation.action() instanceof Usage usage) { // needs neither the application nor a database
+            return usage.run(null, out);
         }
         beforeStart.accept(invocation.command());
         long starting = System.nanoTime();
@@ -87,8 +91,11 @@ public final class GoalComplianceCli {
         // Not try-with-resources: it would close the context before the catch clauses, which then took every
         // failure for a stop while starting (exit 0).
         try {
-            return context.getBean(CommandRunner.class).run(invocation, out);
-        } catch (UsageException | ReportRequestException | DemoRequestException | ApiKeyRequestException e) {
+            return invocation.action().run(context.getBean(CommandRunner.class), out);
+        } catch (UsageException e) {
+            err.println(e.line());
+            return USAGE;
+        } catch (ReportRequestException | DemoRequestException | ApiKeyRequestException e) {
             // a request the data cannot answer: the caller's to fix, like a bad argument
             err.println("goal-compliance: " + e.getMessage());
             return USAGE;
