@@ -2,14 +2,10 @@ package com.trackagoat.compliance;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import com.trackagoat.compliance.cli.GoalComplianceCli;
-
-/** The goal-compliance snapshot job: see README.md for the commands. */
+/**
+ * The application's configuration root; the process starts in {@code cli.Main}, which checks the command line
+ * before this context starts (see README.md for the commands).
+ */
 @SpringBootApplication
 public class GoalComplianceApplication {
-
-    public static void main(String[] args) {
-        int code = GoalComplianceCli.execute(args, System.out, System.err);
-        System.exit(code);
-    }
 }

@@ -1,6 +1,10 @@
 package com.trackagoat.compliance.cli;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.trackagoat.compliance.api.key.ApiKeyCommand;
 import com.trackagoat.compliance.demo.Demo;
+import com.trackagoat.compliance.evaluation.Period;
 import com.trackagoat.compliance.report.ComplianceReport;
 import com.trackagoat.compliance.schedule.Serve;
 import com.trackagoat.compliance.snapshot.CatchUp;
@@ -16,7 +21,7 @@ import com.trackagoat.compliance.snapshot.SnapshotJobLauncher;
 import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
 import com.trackagoat.compliance.snapshot.SnapshotRerun;
 
-/** Runs a parsed command in the started application and returns its exit code. */
+/** What the commands do in the started application; each returns its exit code. */
 @Component
 class CommandRunner {
 
@@ -44,55 +49,54 @@ class CommandRunner {
         this.due = due;
     }
 
-    int run(Invocation invocation, PrintStream out) throws Exception {
-        return switch (invocation.command()) {
-            case MIGRATE -> {
-                Flyway migrations = flyway.getIfAvailable();
-                if (migrations == null) {
-                    throw new UsageException("migrate: migrations are switched off (spring.flyway.enabled=false)");
-                }
-                out.println("schema is at version " + migrations.info().current().getVersion());
-                yield GoalComplianceCli.OK;
-            }
-            case RUN -> {
-                SnapshotJobParameters instance = dueInstance(invocation);
-                yield printResult(instance, launcher.run(instance), out);
-            }
-            case RERUN -> {
-                SnapshotJobParameters instance = dueInstance(invocation);
-                yield printResult(instance, rerun.rerun(instance), out);
-            }
-            case CATCH_UP -> {
-                CatchUp.Summary summary = catchUp.run(invocation.since(), invocation.until());
-                out.println(summary);
-                yield summary.failed() ? GoalComplianceCli.JOB_FAILED : GoalComplianceCli.OK;
-            }
-            case REPORT -> {
-                out.println(report.render(invocation.project(), invocation.creator(), invocation.period(),
-                        invocation.referenceDate(), invocation.asOf()));
-                yield GoalComplianceCli.OK;
-            }
-            case DEMO -> demo.run(out);
-            case SERVE -> {
-                serve.run();
-                yield GoalComplianceCli.OK;
-            }
-            case API_KEY -> {
-                if (invocation.apiKeyAction() == Invocation.ApiKeyAction.CREATE) {
-                    apiKeys.create(invocation.org(), invocation.keyName(), out);
-                } else {
-                    apiKeys.revoke(invocation.keyId(), out);
-                }
-                yield GoalComplianceCli.OK;
-            }
-        };
+    int migrate(PrintStream out) {
+        Flyway migrations = flyway.getIfAvailable();
+        if (migrations == null) {
+            throw new UsageException("migrate: migrations are switched off (spring.flyway.enabled=false)");
+        }
+        out.println("schema is at version " + migrations.info().current().getVersion());
+        return GoalComplianceCli.OK;
     }
 
-    /** The instance the command names, if the schedule has it (else {@link BadInstanceException}). */
-    private SnapshotJobParameters dueInstance(Invocation invocation) {
-        SnapshotJobParameters instance = new SnapshotJobParameters(invocation.phase(), invocation.asOf().orElseThrow());
+    int run(SnapshotJobParameters instance, PrintStream out) {
+        due.require(instance); // an instance the schedule has not: BadInstanceException
+        return printResult(instance, launcher.run(instance), out);
+    }
+
+    int rerun(SnapshotJobParameters instance, PrintStream out) {
         due.require(instance);
-        return instance;
+        return printResult(instance, rerun.rerun(instance), out);
+    }
+
+    int catchUp(Optional<Instant> since, Optional<Instant> until, PrintStream out) {
+        CatchUp.Summary summary = catchUp.run(since, until);
+        out.println(summary);
+        return summary.failed() ? GoalComplianceCli.JOB_FAILED : GoalComplianceCli.OK;
+    }
+
+    int report(UUID project, Optional<UUID> creator, Optional<Period> period, Optional<LocalDate> referenceDate,
+               Optional<Instant> asOf, PrintStream out) {
+        out.println(report.render(project, creator, period, referenceDate, asOf));
+        return GoalComplianceCli.OK;
+    }
+
+    int demo(PrintStream out) {
+        return demo.run(out);
+    }
+
+    int serve() throws Exception {
+        serve.run();
+        return GoalComplianceCli.OK;
+    }
+
+    int createKey(UUID org, String name, PrintStream out) {
+        apiKeys.create(org, name, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int revokeKey(UUID id, PrintStream out) {
+        apiKeys.revoke(id, out);
+        return GoalComplianceCli.OK;
     }
 
     private static int printResult(SnapshotJobParameters instance, SnapshotJobLauncher.Result result, PrintStream out) {

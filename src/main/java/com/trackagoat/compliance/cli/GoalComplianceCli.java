@@ -10,11 +10,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.trackagoat.compliance.GoalComplianceApplication;
+import com.trackagoat.compliance.api.key.ApiKeyRequestException;
+import com.trackagoat.compliance.demo.DemoRequestException;
+import com.trackagoat.compliance.report.ReportRequestException;
 import com.trackagoat.compliance.snapshot.BadInstanceException;
 
 /**
- * The command line: checks the arguments before anything starts (bad ones: one line on stderr, exit 2),
- * then starts the application (which migrates the database) and runs the command.
+ * The command line: checks the arguments before anything starts (bad ones: one line on stderr, exit 2), answers
+ * {@code --help} and {@code help COMMAND} without starting anything, else starts the application (which migrates
+ * the database) and runs the command.
  */
 public final class GoalComplianceCli {
 
@@ -41,15 +45,18 @@ public final class GoalComplianceCli {
         try {
             invocation = Invocation.parse(args);
         } catch (UsageException e) {
-            err.println("goal-compliance: " + e.getMessage());
+            err.println(e.line());
             return USAGE;
+        }
+        if (invocation.action() instanceof Usage usage) { // needs neither the application nor a database
+            return usage.run(null, out);
         }
         long starting = System.nanoTime();
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(GoalComplianceApplication.class)
                     // named, not guessed from the stack: in the tests, the stack's main method is the test runner's
-                    .main(GoalComplianceApplication.class)
+                    .main(Main.class)
                     .logStartupInfo(false)
                     // Only serve runs a web server (actuator); the other commands run and exit.
                     .web(invocation.command() == Command.SERVE ? WebApplicationType.SERVLET : WebApplicationType.NONE)
@@ -63,8 +70,12 @@ public final class GoalComplianceCli {
         // Not try-with-resources: it would close the context before the catch clauses, which then took every
         // failure for a stop while starting (exit 0).
         try {
-            return context.getBean(CommandRunner.class).run(invocation, out);
+            return invocation.action().run(context.getBean(CommandRunner.class), out);
         } catch (UsageException e) {
+            err.println(e.line());
+            return USAGE;
+        } catch (ReportRequestException | DemoRequestException | ApiKeyRequestException e) {
+            // a request the data cannot answer: the caller's to fix, like a bad argument
             err.println("goal-compliance: " + e.getMessage());
             return USAGE;
         } catch (BadInstanceException e) {

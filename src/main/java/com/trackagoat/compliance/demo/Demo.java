@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.trackagoat.compliance.cli.UsageException;
 import com.trackagoat.compliance.snapshot.CatchUp;
 
 /** The {@code demo} command: loads the demo dataset into an empty database, catches up, prints a summary. */
@@ -47,7 +46,7 @@ public class Demo {
         Instant now = clock.instant();
         if (!data.exists()) {
             if (data.databaseHasOtherData()) {
-                throw new UsageException("demo needs an empty database; this one has organizations already "
+                throw new DemoRequestException("demo needs an empty database; this one has organizations already "
                         + "(point --spring.datasource.url at another database)");
             }
             data.insert(now);

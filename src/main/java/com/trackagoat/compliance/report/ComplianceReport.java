@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.trackagoat.compliance.cli.UsageException;
 import com.trackagoat.compliance.evaluation.CreatorActivity;
 import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
@@ -63,7 +62,7 @@ public class ComplianceReport {
     public ObjectNode build(UUID projectId, Optional<UUID> creatorId, Optional<Period> period,
                             Optional<LocalDate> referenceDate, Optional<Instant> asOfOption) {
         ReportRepository.Project project = repository.project(projectId)
-                .orElseThrow(() -> new UsageException("project " + projectId + " does not exist"));
+                .orElseThrow(() -> new ReportRequestException("project " + projectId + " does not exist"));
         ZoneId zone = GoalEvaluator.zoneOf(project.timezone()).orElse(ZoneOffset.UTC);
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();

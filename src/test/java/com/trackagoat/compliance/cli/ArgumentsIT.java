@@ -19,6 +19,9 @@ class ArgumentsIT {
     /** Monday 2026-05-25 00:00 in Chicago. */
     private static final String CHICAGO_MIDNIGHT = "2026-05-25T05:00:00Z";
 
+    /** How a bad argument's line ends (a domain refusal, such as an instant that is not due, has none). */
+    private static final String RUN_USAGE = " (see 'goal-compliance run --help')";
+
     private static TestDatabase database;
 
     @BeforeAll
@@ -40,20 +43,20 @@ class ArgumentsIT {
     @Test
     void anInstantBeyondTheYear9999IsRefusedAndNothingIsRecorded() {
         assertRefused("goal-compliance: --as-of='+10000-01-01T00:00:00Z' is not an ISO-8601 UTC instant with Z"
-                + " between 1970 and 9999, such as 2026-05-25T05:00:00Z",
+                + " between 1970 and 9999, such as 2026-05-25T05:00:00Z" + RUN_USAGE,
                 "run", "--phase=nightly", "--as-of=+10000-01-01T00:00:00Z");
     }
 
     @Test
     void anInstantWithAnOffsetIsRefusedAndNothingIsRecorded() {
         assertRefused("goal-compliance: --as-of='2026-05-25T05:00:00+02:00' is not an ISO-8601 UTC instant with Z"
-                + " between 1970 and 9999, such as 2026-05-25T05:00:00Z",
+                + " between 1970 and 9999, such as 2026-05-25T05:00:00Z" + RUN_USAGE,
                 "run", "--phase=close", "--as-of=2026-05-25T05:00:00+02:00");
     }
 
     @Test
     void aRepeatedPhaseIsRefusedInsteadOfTakingTheLast() {
-        assertRefused("goal-compliance: option --phase given twice",
+        assertRefused("goal-compliance: option --phase given twice" + RUN_USAGE,
                 "run", "--phase=close", "--phase=final", "--as-of=" + CHICAGO_MIDNIGHT);
     }
 

@@ -23,8 +23,8 @@ class InvocationTest {
         Invocation run = Invocation.parse("run", "--phase=final", "--as-of=2026-05-25T05:00:00Z",
                 "--spring.datasource.url=jdbc:postgresql://db/x");
         assertThat(run.command()).isEqualTo(Command.RUN);
-        assertThat(run.phase()).isEqualTo(Phase.FINAL);
-        assertThat(run.asOf()).contains(Instant.parse("2026-05-25T05:00:00Z"));
+        assertThat(((RunCommand) run.action()).options.phase).isEqualTo(Phase.FINAL);
+        assertThat(((RunCommand) run.action()).options.asOf).isEqualTo(Instant.parse("2026-05-25T05:00:00Z"));
         assertThat(run.springArgs()).containsExactly("--spring.datasource.url=jdbc:postgresql://db/x");
     }
 
@@ -67,7 +67,8 @@ class InvocationTest {
     @ParameterizedTest(name = "--as-of={0}")
     @ValueSource(strings = {"1970-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2026-05-25T05:00:00.250Z"})
     void instantsAtTheBoundsAndWithFractionsAreAccepted(String value) {
-        assertThat(Invocation.parse("run", "--phase=close", "--as-of=" + value).asOf()).contains(Instant.parse(value));
+        RunCommand run = (RunCommand) Invocation.parse("run", "--phase=close", "--as-of=" + value).action();
+        assertThat(run.options.asOf).isEqualTo(Instant.parse(value));
     }
 
     @ParameterizedTest(name = "--reference-date={0}")
@@ -80,10 +81,8 @@ class InvocationTest {
 
     @Test
     void referenceDatesAtTheBoundsAreAccepted() {
-        assertThat(Invocation.parse("report", "--project=00000000-0000-4000-8000-000000000001",
-                "--reference-date=9999-12-31").referenceDate()).contains(LocalDate.of(9999, 12, 31));
-        assertThat(Invocation.parse("report", "--project=00000000-0000-4000-8000-000000000001",
-                "--reference-date=1970-01-01").referenceDate()).contains(LocalDate.of(1970, 1, 1));
+        assertThat(report("--reference-date=9999-12-31").referenceDate()).contains(LocalDate.of(9999, 12, 31));
+        assertThat(report("--reference-date=1970-01-01").referenceDate()).contains(LocalDate.of(1970, 1, 1));
     }
 
     @Test
@@ -125,11 +124,20 @@ class InvocationTest {
 
     @Test
     void apiKeysActionIsAWordNotAnOption() {
-        assertThat(Invocation.parse("api-key", "revoke", "--id=00000000-0000-4000-8000-000000000001")
-                .apiKeyAction()).isEqualTo(Invocation.ApiKeyAction.REVOKE);
+        assertThat(Invocation.parse("api-key", "revoke", "--id=00000000-0000-4000-8000-000000000001").action())
+                .isInstanceOf(ApiKeyCommands.Revoke.class);
         assertThatThrownBy(() -> Invocation.parse("api-key", "--action=revoke",
                 "--id=00000000-0000-4000-8000-000000000001"))
-                .hasMessage("--action is not an option of api-key (api-key takes --org, --name, --id)");
+                .hasMessage("--action is not an option of api-key (api-key takes no options; its actions: create,"
+                        + " revoke)");
+    }
+
+    private static ReportCommand report(String... options) {
+        String[] args = new String[options.length + 2];
+        args[0] = "report";
+        args[1] = "--project=00000000-0000-4000-8000-000000000001";
+        System.arraycopy(options, 0, args, 2, options.length);
+        return (ReportCommand) Invocation.parse(args).action();
     }
 
     @Test
@@ -138,7 +146,7 @@ class InvocationTest {
         int code = GoalComplianceCli.execute(new String[] {"run", "--phase=close", "--as-of=yesterday"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "goal-compliance: --as-of='yesterday" + NOT_AN_INSTANT + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("goal-compliance: --as-of='yesterday"
+                + NOT_AN_INSTANT + " (see 'goal-compliance run --help')" + System.lineSeparator());
     }
 }

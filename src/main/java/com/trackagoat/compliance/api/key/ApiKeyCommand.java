@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import com.trackagoat.compliance.cli.UsageException;
-
 /** The {@code api-key} command: creates a key (printed this once, never stored) or revokes one. */
 @Component
 public class ApiKeyCommand {
@@ -19,7 +17,7 @@ public class ApiKeyCommand {
 
     public void create(UUID org, String name, PrintStream out) {
         ApiKeys.NewKey key = keys.create(org, name)
-                .orElseThrow(() -> new UsageException("organization " + org + " does not exist"));
+                .orElseThrow(() -> new ApiKeyRequestException("organization " + org + " does not exist"));
         out.println("id:   " + key.id());
         out.println("org:  " + key.orgId());
         out.println("name: " + key.name());
@@ -29,7 +27,7 @@ public class ApiKeyCommand {
 
     public void revoke(UUID id, PrintStream out) {
         if (!keys.revoke(id)) {
-            throw new UsageException("API key " + id + " does not exist");
+            throw new ApiKeyRequestException("API key " + id + " does not exist");
         }
         out.println("revoked API key " + id);
     }

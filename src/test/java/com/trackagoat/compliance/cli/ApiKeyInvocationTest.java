@@ -1,4 +1,4 @@
-package com.trackagoat.compliance.api.key;
+package com.trackagoat.compliance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
-import com.trackagoat.compliance.cli.Command;
-import com.trackagoat.compliance.cli.Invocation;
 
 /** The {@code api-key} command line: checked before anything starts, like every other command. */
 class ApiKeyInvocationTest {
@@ -20,23 +17,30 @@ class ApiKeyInvocationTest {
         Invocation create = Invocation.parse("api-key", "create", "--org=" + ORG, "--name=payouts service");
 
         assertThat(create.command()).isEqualTo(Command.API_KEY);
-        assertThat(create.apiKeyAction()).isEqualTo(Invocation.ApiKeyAction.CREATE);
-        assertThat(create.org()).isEqualTo(UUID.fromString(ORG));
-        assertThat(create.keyName()).isEqualTo("payouts service");
+        ApiKeyCommands.Create action = (ApiKeyCommands.Create) create.action();
+        assertThat(action.org).isEqualTo(UUID.fromString(ORG));
+        assertThat(action.name()).isEqualTo("payouts service");
     }
 
     @Test
     void revokeTakesAKeyId() {
         Invocation revoke = Invocation.parse("api-key", "revoke", "--id=" + ORG);
 
-        assertThat(revoke.apiKeyAction()).isEqualTo(Invocation.ApiKeyAction.REVOKE);
-        assertThat(revoke.keyId()).isEqualTo(UUID.fromString(ORG));
+        assertThat(revoke.action()).isInstanceOf(ApiKeyCommands.Revoke.class);
+        assertThat(((ApiKeyCommands.Revoke) revoke.action()).id).isEqualTo(UUID.fromString(ORG));
     }
 
     @Test
     void unknownActionIsRefused() {
         assertThatThrownBy(() -> Invocation.parse("api-key", "list"))
                 .hasMessage("unknown api-key action 'list' (actions: create, revoke)");
+    }
+
+    @Test
+    void noActionIsRefused() {
+        assertThatThrownBy(() -> Invocation.parse("api-key"))
+                .hasMessage("api-key needs create or revoke: api-key create --org=UUID --name=TEXT"
+                        + " | api-key revoke --id=UUID");
     }
 
     @Test
