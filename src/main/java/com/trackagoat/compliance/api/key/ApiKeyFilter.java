@@ -11,8 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.trackagoat.compliance.api.Envelope;
-import com.trackagoat.compliance.json.ComplianceJson;
+import com.trackagoat.compliance.body.BodyJson;
+import com.trackagoat.compliance.body.Envelope;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -70,6 +70,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"goal-compliance\"");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(ComplianceJson.write(Envelope.error("unauthorized", message)));
+        response.getWriter().write(BodyJson.write(Envelope.error("unauthorized", message)));
     }
 }
