@@ -1,17 +1,21 @@
 package com.trackagoat.compliance.api;
 
+import java.util.Map;
+
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import com.trackagoat.compliance.body.Envelope;
+
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
 
 /** Every refusal of the read API's controllers as the envelope, with its status. */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
@@ -20,8 +24,9 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<JsonNode> refused(ApiException e) {
-        return Envelope.errorResponse(e.status(), e.code(), e.getMessage());
+    ResponseEntity<Envelope<Void, Map<String, Object>>> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(Envelope.error(e.code(), e.getMessage()));
     }
 
     /**
@@ -30,9 +35,9 @@ class ApiExceptionHandler {
      * parses).
      */
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<JsonNode> unparsableParameters(InvalidParameterException e) {
+    ResponseEntity<Envelope<Void, Map<String, Object>>> unparsableParameters(InvalidParameterException e) {
         int status = e.getErrorCode() >= 400 && e.getErrorCode() < 500 ? e.getErrorCode() : 400;
-        return Envelope.errorResponse(HttpStatusCode.valueOf(status), "invalid_parameter",
+        return ErrorEnvelopes.response(HttpStatusCode.valueOf(status), "invalid_parameter",
                 "the query string could not be parsed (malformed, or more parameters than the server accepts)");
     }
 
@@ -41,14 +46,14 @@ class ApiExceptionHandler {
      * refusals (a 4xx {@link ErrorResponse}) keep their status, in the envelope.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<JsonNode> failed(Exception e, HttpServletRequest request) {
+    ResponseEntity<Envelope<Void, Map<String, Object>>> failed(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             int status = refusal.getStatusCode().value();
-            return Envelope.errorResponse(refusal.getStatusCode(), Envelope.codeFor(status),
+            return ErrorEnvelopes.response(refusal.getStatusCode(), ErrorEnvelopes.codeFor(status),
                     ErrorMessages.forStatus(status, request.getMethod(), request.getRequestURI()));
         }
         log.error("read API request failed", e);
-        return Envelope.errorResponse(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "the request could not be answered; it has been logged");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
+                .body(Envelope.error("internal_error", "the request could not be answered; it has been logged"));
     }
 }

@@ -11,7 +11,8 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.MediaType;
 
-import com.trackagoat.compliance.json.ComplianceJson;
+import com.trackagoat.compliance.body.BodyJson;
+import com.trackagoat.compliance.body.Envelope;
 
 /**
  * Tomcat's last word on a request it refused before any servlet saw it (a request line or headers too long,
@@ -32,7 +33,7 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        String body = ComplianceJson.write(Envelope.error(Envelope.codeFor(status),
+        String body = BodyJson.write(Envelope.error(ErrorEnvelopes.codeFor(status),
                 ErrorMessages.forStatus(status, request.getMethod(), "")));
         try {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

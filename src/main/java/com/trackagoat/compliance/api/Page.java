@@ -3,11 +3,7 @@ package com.trackagoat.compliance.api;
 import java.util.List;
 import java.util.function.Function;
 
-import com.trackagoat.compliance.json.ComplianceJson;
-
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import com.trackagoat.compliance.body.Envelope;
 
 /**
  * One page of a time series. A query asks for {@code limit + 1} rows: the extra row only tells that there
@@ -23,14 +19,9 @@ public record Page<T>(List<T> rows, int limit, Function<T, PageCursor> keyOf) {
         return rows.size() > limit ? keyOf.apply(rows.get(limit - 1)).encode() : null;
     }
 
-    /** The envelope: {@code data} the rows, {@code meta} the project's zone, the limit and the next cursor. */
-    public ObjectNode envelope(ApiProject project, Function<T, ObjectNode> toJson) {
-        ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        shown().forEach(row -> data.add(toJson.apply(row)));
-        ObjectNode meta = ComplianceJson.object();
-        meta.put("org_tz", project.timezone());
-        meta.put("limit", limit);
-        meta.put("next_cursor", nextCursor());
-        return ComplianceJson.envelope(data, meta);
+    /** The envelope: {@code data} the rows shown, {@code meta} the project's zone, the limit and the next cursor. */
+    public <R> Envelope<List<R>, PageMeta> envelope(ApiProject project, Function<T, R> toBody) {
+        return Envelope.of(shown().stream().map(toBody).toList(),
+                new PageMeta(project.timezone(), limit, nextCursor()));
     }
 }

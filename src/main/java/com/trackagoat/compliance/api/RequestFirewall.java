@@ -48,12 +48,12 @@ public class RequestFirewall extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isCanonical(request)) {
-            Envelope.writeError(response, HttpStatus.BAD_REQUEST.value(), "invalid_request", NOT_CANONICAL);
+            ErrorEnvelopes.write(response, HttpStatus.BAD_REQUEST.value(), "invalid_request", NOT_CANONICAL);
             return;
         }
         Optional<String> badQuery = queryProblem(request.getQueryString());
         if (badQuery.isPresent()) {
-            Envelope.writeError(response, HttpStatus.BAD_REQUEST.value(), "invalid_parameter", badQuery.get());
+            ErrorEnvelopes.write(response, HttpStatus.BAD_REQUEST.value(), "invalid_parameter", badQuery.get());
             return;
         }
         chain.doFilter(request, response);

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** What a goal counts. Stored as text in {@code creator_goals.metric}. */
 public enum Metric {
     POSTS, VIEWS, LIKES, COMMENTS, SHARES, ENGAGEMENT, FOLLOWERS;
@@ -15,7 +17,8 @@ public enum Metric {
 
     private final String code = name().toLowerCase(Locale.ROOT);
 
-    /** The code used in the database and the API, e.g. {@code "views"}. */
+    /** The code used in the database and the API (and so in JSON), e.g. {@code "views"}. */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** A goal's calendar period, in the organization's local dates. */
 public enum Period {
     DAILY, WEEKLY, MONTHLY;
@@ -18,6 +20,8 @@ public enum Period {
 
     private final String code = name().toLowerCase(Locale.ROOT);
 
+    /** The code in the database and the API (and so in JSON). */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** When a snapshot is taken: at a period's end, 48 h later, or every night in between. */
 public enum Phase {
     CLOSE, FINAL, NIGHTLY;
@@ -15,6 +17,8 @@ public enum Phase {
 
     private final String code = name().toLowerCase(Locale.ROOT);
 
+    /** The code in the database and the API (and so in JSON). */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -2,6 +2,8 @@ package com.trackagoat.compliance.evaluation;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Why a goal could not be evaluated; declared in precedence order (the first that applies wins). */
 public enum RejectReason {
     INVALID_TIMEZONE, UNKNOWN_PERIOD, INVALID_DATE_RANGE, MISSING_CREATOR, INVALID_TARGET, UNKNOWN_METRIC, INVALID_DATA,
@@ -10,6 +12,8 @@ public enum RejectReason {
 
     private final String code = name().toLowerCase(Locale.ROOT);
 
+    /** The code in the database and the API (and so in JSON). */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The actual value of a metric over a window. Only videos posted in the window and already discovered at
- * {@code asOf} count, so a late or repeated run reproduces what an on-time run saw.
+ * {@code asOf} count, so a late or repeated run reproduces what an on-time run saw (a {@link VideoTally} is
+ * taken by the same rule, in SQL).
  */
 final class Tally {
 
@@ -16,32 +17,39 @@ final class Tally {
     }
 
     /**
-     * The actual, or empty when it does not fit in a signed 64-bit integer ({@code invalid_data}). Exact
-     * addition is enough: {@link #invalidData} rejects negative counters first, so the partial sums only grow
-     * and one of them overflows exactly when the total does.
+     * The actual, or empty when it does not fit in a signed 64-bit integer ({@code invalid_data}). A listed
+     * video adds its own tally, a window's tally adds itself: one sum either way. Exact addition is enough:
+     * {@link #invalidData} rejects negative counters first, so the partial sums only grow and one of them
+     * overflows exactly when the total does.
      */
     static OptionalLong actual(Metric metric, Window window, Instant asOf, CreatorActivity activity) {
         if (metric == Metric.FOLLOWERS) {
             return FollowerGain.of(window, asOf, activity.scrapes());
         }
-        List<VideoColumn> columns = VideoColumn.summedBy(metric);
-        long actual = 0;
         try {
-            for (Video video : activity.videos()) {
+            if (activity.videos() instanceof VideoTally tally) {
+                return OptionalLong.of(valueOf(metric, tally));
+            }
+            long actual = 0;
+            for (Video video : listed(activity)) {
                 if (counts(video, window, asOf)) {
-                    actual = Math.addExact(actual, metric == Metric.POSTS ? 1 : sum(video, columns));
+                    actual = Math.addExact(actual, valueOf(metric, VideoTally.of(video)));
                 }
             }
+            return OptionalLong.of(actual);
         } catch (ArithmeticException overflow) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(actual);
     }
 
-    private static long sum(Video video, List<VideoColumn> columns) {
+    /** What a tally adds to a metric's actual: its count of posts, or the sum of the columns the metric sums. */
+    private static long valueOf(Metric metric, VideoTally tally) {
+        if (metric == Metric.POSTS) {
+            return tally.posts();
+        }
         long sum = 0;
-        for (VideoColumn column : columns) {
-            sum = Math.addExact(sum, column.valueOf(video));
+        for (VideoColumn column : VideoColumn.summedBy(metric)) {
+            sum = Math.addExact(sum, column.valueOf(tally));
         }
         return sum;
     }
@@ -55,12 +63,15 @@ final class Tally {
         return new Rejection(RejectReason.INVALID_DATA, what + " past the 64-bit range");
     }
 
-    /** {@code invalid_data}: the earliest counted video with a negative value in a column the metric sums. */
+    /**
+     * {@code invalid_data}: the earliest counted video with a negative value in a column the metric sums. A
+     * window's tally has none: it is taken only where no counted video has a negative counter.
+     */
     static Optional<Rejection> invalidData(Metric metric, Window window, Instant asOf, CreatorActivity activity) {
         List<VideoColumn> columns = VideoColumn.summedBy(metric);
         Video earliest = null;
         VideoColumn column = null;
-        for (Video video : activity.videos()) {
+        for (Video video : listed(activity)) {
             if (!counts(video, window, asOf) || earliest != null && !video.postedAt().isBefore(earliest.postedAt())) {
                 continue; // on a tie the video listed first wins
             }
@@ -73,6 +84,11 @@ final class Tally {
             }
         }
         return earliest == null ? Optional.empty() : Optional.of(negative(earliest, column));
+    }
+
+    /** The listed videos; none for a tally (already counted). */
+    private static List<Video> listed(CreatorActivity activity) {
+        return activity.videos() instanceof ListedVideos listed ? listed.videos() : List.of();
     }
 
     /** Whether a video counts: posted in the window and discovered by as_of. */

@@ -1,19 +1,19 @@
 package com.trackagoat.compliance.evaluation;
 
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /** A counter column of {@code videos} that a metric sums. */
 enum VideoColumn {
-    VIEWS("views", Video::views),
-    LIKES("likes", Video::likes),
-    COMMENTS("comments", Video::comments),
-    SHARES("shares", Video::shares);
+    VIEWS("views", VideoTally::views),
+    LIKES("likes", VideoTally::likes),
+    COMMENTS("comments", VideoTally::comments),
+    SHARES("shares", VideoTally::shares);
 
     private final String code;
-    private final Function<Video, Long> reader;
+    private final ToLongFunction<VideoTally> reader;
 
-    VideoColumn(String code, Function<Video, Long> reader) {
+    VideoColumn(String code, ToLongFunction<VideoTally> reader) {
         this.code = code;
         this.reader = reader;
     }
@@ -22,10 +22,14 @@ enum VideoColumn {
         return code;
     }
 
+    /** The column's value (or sum) in a tally. */
+    long valueOf(VideoTally tally) {
+        return reader.applyAsLong(tally);
+    }
+
     /** The stored value; null (not scraped yet) counts as 0. */
     long valueOf(Video video) {
-        Long value = reader.apply(video);
-        return value == null ? 0 : value;
+        return valueOf(VideoTally.of(video));
     }
 
     /** The columns a metric sums: none for posts (a count) and followers (read from scrapes). */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +16,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.trackagoat.compliance.body.BodyJson;
+import com.trackagoat.compliance.body.ComplianceMeta;
+import com.trackagoat.compliance.body.CreatorCompliance;
+import com.trackagoat.compliance.body.CreatorView;
+import com.trackagoat.compliance.body.Envelope;
+import com.trackagoat.compliance.body.GoalCompliance;
+import com.trackagoat.compliance.body.RejectedGoal;
 import com.trackagoat.compliance.evaluation.CreatorActivity;
 import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Outcome;
 import com.trackagoat.compliance.evaluation.Period;
-import com.trackagoat.compliance.json.ComplianceJson;
 import com.trackagoat.compliance.snapshot.CreatorActivityRepository;
-
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body of {@code GET /api/v1/projects/:projectId/goal-compliance}, evaluated live with the same evaluator
@@ -56,10 +59,10 @@ public class ComplianceReport {
     /** The report as pretty-printed JSON. */
     public String render(UUID projectId, Optional<UUID> creatorId, Optional<Period> period,
                          Optional<LocalDate> referenceDate, Optional<Instant> asOf) {
-        return ComplianceJson.writePretty(build(projectId, creatorId, period, referenceDate, asOf));
+        return BodyJson.writePretty(build(projectId, creatorId, period, referenceDate, asOf));
     }
 
-    public ObjectNode build(UUID projectId, Optional<UUID> creatorId, Optional<Period> period,
+    public Envelope<List<CreatorCompliance>, ComplianceMeta> build(UUID projectId, Optional<UUID> creatorId, Optional<Period> period,
                             Optional<LocalDate> referenceDate, Optional<Instant> asOfOption) {
         ReportRepository.Project project = repository.project(projectId)
                 .orElseThrow(() -> new ReportRequestException("project " + projectId + " does not exist"));
@@ -71,23 +74,25 @@ public class ComplianceReport {
                 .orElse(now));
         LocalDate reported = referenceDate.orElseGet(() -> asOf.atZone(zone).toLocalDate());
 
-        List<Creator> creators = repository.creators(projectId, creatorId);
+        List<CreatorView> creators = repository.creators(projectId, creatorId);
         List<ReportRepository.ReportedGoal> goals = repository.goals(projectId, creatorId, period);
         Map<UUID, CreatorActivity> activity = loadActivity(goals, project.timezone(), asOf);
 
-        Map<UUID, ArrayNode> compliance = new LinkedHashMap<>();
-        creators.forEach(c -> compliance.put(c.id(), JsonNodeFactory.instance.arrayNode()));
-        ArrayNode rejected = JsonNodeFactory.instance.arrayNode();
+        Map<UUID, List<GoalCompliance>> compliance = new LinkedHashMap<>();
+        creators.forEach(c -> compliance.put(c.id(), new ArrayList<>()));
+        List<RejectedGoal> rejected = new ArrayList<>();
         goals.stream().sorted(Comparator.comparing(ReportRepository.ReportedGoal::goal, GOAL_ORDER)).forEach(g -> {
             Outcome outcome = evaluator.evaluateLive(g.goal(), project.timezone(), g.creatorExists(),
                     activity.getOrDefault(g.goal().creatorId(), CreatorActivity.NONE), asOf);
             if (outcome instanceof Outcome.Evaluated evaluated && compliance.containsKey(g.goal().creatorId())) {
-                compliance.get(g.goal().creatorId()).add(ReportJson.compliance(g.goal(), evaluated.evaluation()));
+                compliance.get(g.goal().creatorId()).add(GoalCompliance.of(g.goal(), evaluated.evaluation()));
             } else if (outcome instanceof Outcome.Rejected r) {
-                rejected.add(ReportJson.rejection(g.goal().id(), r.rejection()));
+                rejected.add(new RejectedGoal(g.goal().id(), r.rejection().reason(), r.rejection().detail()));
             }
         });
-        return ReportJson.body(creators, compliance, project.timezone(), reported, rejected);
+        List<CreatorCompliance> data = creators.stream()
+                .map(c -> new CreatorCompliance(c, compliance.get(c.id()))).toList();
+        return Envelope.of(data, new ComplianceMeta(project.timezone(), reported, rejected));
     }
 
     private Map<UUID, CreatorActivity> loadActivity(List<ReportRepository.ReportedGoal> goals, String timezone,

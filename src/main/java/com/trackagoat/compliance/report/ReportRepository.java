@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.trackagoat.compliance.body.CreatorView;
 import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.Period;
 
@@ -62,10 +63,10 @@ class ReportRepository {
                 (rs, n) -> new Project(rs.getObject("id", UUID.class), rs.getString("timezone"))).stream().findFirst();
     }
 
-    List<Creator> creators(UUID project, Optional<UUID> creator) {
+    List<CreatorView> creators(UUID project, Optional<UUID> creator) {
         MapSqlParameterSource params = new MapSqlParameterSource("project", project)
                 .addValue("creator", creator.orElse(null));
-        return jdbc.query(CREATORS, params, (rs, n) -> new Creator(rs.getObject("id", UUID.class),
+        return jdbc.query(CREATORS, params, (rs, n) -> new CreatorView(rs.getObject("id", UUID.class),
                 rs.getString("tiktok_handle"), rs.getString("display_name"), rs.getString("avatar_url")));
     }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -13,6 +15,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
+import com.trackagoat.compliance.body.AdvisoryView;
+import com.trackagoat.compliance.body.BodyJson;
 import com.trackagoat.compliance.evaluation.Advisory;
 import com.trackagoat.compliance.evaluation.Evaluation;
 import com.trackagoat.compliance.evaluation.Phase;
@@ -154,7 +158,11 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
             closeStatuses[i] = s.closeStatus();
             closeActuals[i] = s.closeActual();
         }
-        AdvisoryDocuments.Numbered documents = AdvisoryDocuments.number(advisories);
+        Map<Advisory, Integer> numbers = new LinkedHashMap<>();
+        int[] advisoryNos = advisories.stream()
+                .mapToInt(a -> numbers.computeIfAbsent(a, distinct -> numbers.size() + 1)).toArray();
+        String[] documents = numbers.keySet().stream()
+                .map(a -> BodyJson.write(AdvisoryView.of(a))).toArray(String[]::new);
         return new MapSqlParameterSource()
                 .addValue("goalIds", UuidArray.of(goalIds)).addValue("orgIds", UuidArray.of(orgIds))
                 .addValue("projectIds", UuidArray.of(projectIds)).addValue("creatorIds", UuidArray.of(creatorIds))
@@ -162,8 +170,8 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
                 .addValue("targets", targets).addValue("actuals", actuals).addValue("percentages", percentages)
                 .addValue("statuses", statuses).addValue("periodStarts", periodStarts)
                 .addValue("periodEnds", periodEnds).addValue("hasAdvisories", hasAdvisories)
-                .addValue("advisories", documents.documents())
-                .addValue("advisoryNos", documents.numbers()).addValue("closeStatuses", closeStatuses)
+                .addValue("advisories", documents)
+                .addValue("advisoryNos", advisoryNos).addValue("closeStatuses", closeStatuses)
                 .addValue("closeActuals", closeActuals);
     }
 }

@@ -17,9 +17,12 @@ import java.util.function.Predicate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import com.trackagoat.compliance.evaluation.CountedVideos;
 import com.trackagoat.compliance.evaluation.CreatorActivity;
+import com.trackagoat.compliance.evaluation.ListedVideos;
 import com.trackagoat.compliance.evaluation.Scrape;
 import com.trackagoat.compliance.evaluation.Video;
+import com.trackagoat.compliance.evaluation.VideoTally;
 import com.trackagoat.compliance.evaluation.Window;
 
 /**
@@ -27,11 +30,10 @@ import com.trackagoat.compliance.evaluation.Window;
  * (creator, window) of the page, not one per video. A month of videos per creator was most of what a close
  * job read and decoded; the evaluator needs only the count and the column sums of the videos it counts.
  * <p>
- * Each item gets an activity of its own in which its window's counted videos are replaced by a summary with
- * the same count and sums ({@link #summary}), so the evaluator still decides actual, status and advisory.
- * Where a counted video has a negative counter (which may be {@code invalid_data}, with a detail naming the
- * video) or a sum does not fit in 64 bits ({@code invalid_data} too) the creator's real videos are loaded
- * instead and the evaluator sees exactly what it used to.
+ * Each item gets an activity of its own whose videos are its window's {@link VideoTally}, so the evaluator
+ * still decides actual, status and advisory. Where a counted video has a negative counter (which may be
+ * {@code invalid_data}, with a detail naming the video) or a sum does not fit in 64 bits ({@code invalid_data}
+ * too) the creator's videos are loaded instead and the evaluator words the reject from them.
  */
 class WindowTallies {
 
@@ -83,20 +85,21 @@ class WindowTallies {
     }
 
     /**
-     * What the evaluator counts in one window. Where a counter is negative or a sum does not fit in a long,
-     * the summary cannot stand for the videos: the evaluator gets the raw ones and words the reject itself.
+     * One window's row. Where a counter is negative or a sum does not fit in a long, the tally cannot stand
+     * for the videos: the evaluator gets the listed ones and words the reject itself.
      */
-    private record Tally(long posts, long views, long likes, long comments, long shares, boolean negative,
-                         boolean overflow) {
+    private record Row(VideoTally tally, boolean negative, boolean overflow) {
 
-        boolean needsRawVideos() {
+        boolean needsListedVideos() {
             return negative || overflow;
         }
     }
 
+    private static final Row NO_VIDEOS = new Row(VideoTally.NONE, false, false);
+
     /**
      * Each item paired with its activity, in item order: the creator's scrapes (their history only where the
-     * item counts followers), and its window's videos in summary; {@link CreatorActivity#NONE} for an item
+     * item counts followers), and its window's tally; {@link CreatorActivity#NONE} for an item
      * without a window (rejected before any data is read). Each item's window is worked out once.
      */
     <T, R> List<R> load(List<T> items, Function<T, UUID> creatorOf, Function<T, Optional<Window>> windowOf,
@@ -128,10 +131,10 @@ class WindowTallies {
         }
         Window span = new Window(from, to);
         Map<UUID, List<Scrape>> scrapes = activities.scrapes(creators, followerHistory, span, asOf);
-        Map<Key, Tally> tallies = tallies(keys, asOf);
+        Map<Key, Row> tallies = tallies(keys, asOf);
         Set<UUID> needRaw = new HashSet<>();
-        tallies.forEach((key, tally) -> {
-            if (tally.needsRawVideos()) {
+        tallies.forEach((key, row) -> {
+            if (row.needsListedVideos()) {
                 needRaw.add(key.creatorId());
             }
         });
@@ -145,17 +148,17 @@ class WindowTallies {
                 continue;
             }
             UUID creator = creatorOf.apply(item);
-            List<Video> videos = countsFollowers.test(item) ? List.of()
-                    : needRaw.contains(creator) ? raw.getOrDefault(creator, List.of())
-                    : summary(tallies.get(new Key(creator, window.get())), window.get(), asOf);
+            CountedVideos videos = countsFollowers.test(item) ? VideoTally.NONE
+                    : needRaw.contains(creator) ? new ListedVideos(raw.getOrDefault(creator, List.of()))
+                    : tallies.getOrDefault(new Key(creator, window.get()), NO_VIDEOS).tally();
             result.add(pair.apply(item, new CreatorActivity(videos, scrapes.getOrDefault(creator, List.of()))));
         }
         return result;
     }
 
-    private Map<Key, Tally> tallies(Set<Key> keys, Instant asOf) {
+    private Map<Key, Row> tallies(Set<Key> keys, Instant asOf) {
         List<Key> ordered = List.copyOf(keys);
-        Map<Key, Tally> tallies = new HashMap<>();
+        Map<Key, Row> tallies = new HashMap<>();
         if (ordered.isEmpty()) {
             return tallies;
         }
@@ -167,27 +170,10 @@ class WindowTallies {
                         .mapToLong(k -> CreatorActivityRepository.epochMicros(k.window().end())).toArray())
                 .addValue("asOf", CreatorActivityRepository.utc(asOf));
         jdbc.query(TALLIES, params, rs -> {
-            tallies.put(ordered.get(rs.getInt("ord") - 1), new Tally(rs.getLong("posts"), rs.getLong("views"),
-                    rs.getLong("likes"), rs.getLong("comments"), rs.getLong("shares"), rs.getBoolean("negative"),
-                    rs.getBoolean("overflow")));
+            tallies.put(ordered.get(rs.getInt("ord") - 1), new Row(new VideoTally(rs.getLong("posts"),
+                    rs.getLong("views"), rs.getLong("likes"), rs.getLong("comments"), rs.getLong("shares")),
+                    rs.getBoolean("negative"), rs.getBoolean("overflow")));
         });
         return tallies;
-    }
-
-    /**
-     * Videos that the evaluator counts exactly as the window's real ones: as many, all inside the window and
-     * visible at as_of, the first carrying the sums of every counter and the others zeros.
-     */
-    static List<Video> summary(Tally tally, Window window, Instant asOf) {
-        if (tally == null || tally.posts() == 0) {
-            return List.of();
-        }
-        Instant at = window.start().isAfter(asOf) ? asOf : window.start();
-        List<Video> videos = new ArrayList<>((int) tally.posts());
-        videos.add(new Video(window.start(), at, tally.views(), tally.likes(), tally.comments(), tally.shares()));
-        for (long i = 1; i < tally.posts(); i++) {
-            videos.add(new Video(window.start(), at, 0L, 0L, 0L, 0L));
-        }
-        return videos;
     }
 }

@@ -221,6 +221,28 @@ class ApiErrorsIT {
     }
 
     @Test
+    void openApiDocumentShowsTheBodyRecordsWithTheirFormatsAndCodes() {
+        JsonNode document = server.get("/v3/api-docs", null).json();
+        JsonNode schemas = document.at("/components/schemas");
+
+        assertThat(document.at("/paths/~1api~1v1~1projects~1{projectId}~1goal-compliance/get/responses/200/content")
+                .findValuesAsString("$ref")).containsExactly("#/components/schemas/EnvelopeListCreatorComplianceComplianceMeta");
+        JsonNode goal = schemas.at("/GoalView/properties");
+        assertThat(goal.propertyNames()).containsExactly("id", "creator_id", "project_id", "metric", "period",
+                "target_value", "start_date", "end_date", "is_active");
+        assertThat(goal.at("/id/format").asString()).isEqualTo("uuid");
+        assertThat(goal.at("/start_date/format").asString()).isEqualTo("date");
+        assertThat(goal.at("/period/enum").valueStream().map(JsonNode::asString)).containsExactly("daily", "weekly", "monthly");
+        assertThat(goal.at("/metric/enum").valueStream().map(JsonNode::asString)).containsExactly(
+                "posts", "views", "likes", "comments", "shares", "engagement", "followers");
+        assertThat(schemas.at("/GoalCompliance/properties/status/enum").valueStream().map(JsonNode::asString))
+                .containsExactly("on_track", "behind_pace", "at_risk", "completed", "missed");
+        assertThat(schemas.at("/AdvisoryView/properties/period_end/format").asString()).isEqualTo("date-time");
+        assertThat(schemas.at("/AdvisoryView/properties/scrape_freshness/$ref").asString())
+                .isEqualTo("#/components/schemas/ScrapeFreshnessView");
+    }
+
+    @Test
     void apiKeyCommandRefusesAnUnknownOrganizationAndBadArguments() {
         Cli.Result unknownOrg = Cli.run(database, "api-key", "create", "--org=" + MISSING_PROJECT, "--name=x");
         Cli.Result noAction = Cli.run(null, "api-key", "--org=" + ORG);

@@ -54,6 +54,57 @@ class TallyPropertiesTest {
     }
 
     @Test
+    void aWindowsTallyEvaluatesLikeItsVideosWhereItMayStandForThem() {
+        int compared = 0;
+        for (long seed = 1; seed <= CASES; seed++) {
+            // given: the database's tally of the counted videos, taken only when no counter is negative and
+            // every column sum fits (else the job lists the videos)
+            ExtremeData data = new ExtremeData(seed);
+            Metric metric = data.summedMetric();
+            List<Video> videos = data.videos();
+            Instant asOf = data.asOf();
+            List<VideoTally> counted = videos.stream()
+                    .filter(v -> ExtremeData.WEEK.contains(v.postedAt()) && !v.discoveredAt().isAfter(asOf))
+                    .map(VideoTally::of).toList();
+            Optional<VideoTally> tally = sqlTally(counted);
+            if (tally.isEmpty()) {
+                continue;
+            }
+            compared++;
+            Terms terms = new Terms(metric, data.target(), ExtremeData.WEEK);
+
+            // when
+            Outcome fromVideos = evaluator.settle(terms, new CreatorActivity(videos, List.of()), asOf);
+            Outcome fromTally = evaluator.settle(terms, new CreatorActivity(tally.get(), List.of()), asOf);
+
+            // then
+            assertThat(fromTally).as("seed " + seed + ": " + metric + " over " + videos).isEqualTo(fromVideos);
+        }
+        assertThat(compared).as("cases where a tally stands for the videos").isGreaterThan(CASES / 10);
+    }
+
+    /** The tally as WindowTallies' SQL takes it: empty where a counter is negative or a sum leaves bigint. */
+    private static Optional<VideoTally> sqlTally(List<VideoTally> counted) {
+        BigInteger[] sums = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+        for (VideoTally v : counted) {
+            long[] values = {v.views(), v.likes(), v.comments(), v.shares()};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] < 0) {
+                    return Optional.empty();
+                }
+                sums[i] = sums[i].add(BigInteger.valueOf(values[i]));
+            }
+        }
+        for (BigInteger sum : sums) {
+            if (sum.compareTo(LONG_MAX) > 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new VideoTally(counted.size(), sums[0].longValueExact(), sums[1].longValueExact(),
+                sums[2].longValueExact(), sums[3].longValueExact()));
+    }
+
+    @Test
     void aFollowerGainIsTheExactDifferenceOrAnInvalidDataReject() {
         for (long seed = 1; seed <= CASES; seed++) {
             // given the spec's rule, restated over BigInteger

@@ -7,28 +7,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.trackagoat.compliance.api.ApiProject;
-import com.trackagoat.compliance.api.Envelope;
 import com.trackagoat.compliance.api.ProjectAccess;
 import com.trackagoat.compliance.api.QueryParameters;
 import com.trackagoat.compliance.api.key.ApiCaller;
 import com.trackagoat.compliance.api.key.ApiKeyFilter;
+import com.trackagoat.compliance.body.Envelope;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Period;
-import com.trackagoat.compliance.json.ComplianceJson;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/analytics/aggregate/goal-compliance}: counts by status over the caller's organization
@@ -54,7 +50,7 @@ class AggregateController {
                     + "with_advisory (has_advisory true) and rejected (goals that cannot be evaluated). "
                     + "meta.source: live, snapshot, or mixed when projects were answered differently.")
     @GetMapping("/api/v1/analytics/aggregate/goal-compliance")
-    ResponseEntity<JsonNode> aggregate(
+    Envelope<AggregateCounts, AggregateMeta> aggregate(
             @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @Parameter(description = "Restrict to one project of the organization (UUID); default all")
             @RequestParam(name = "project_id", required = false) String projectId,
@@ -72,19 +68,15 @@ class AggregateController {
         StatusCounts counts = new StatusCounts();
         Set<String> sources = new TreeSet<>();
         for (ApiProject project : scope) {
-            ObjectNode body = bodies.body(project, Optional.empty(), periodFilter, date);
+            var body = bodies.body(project, Optional.empty(), periodFilter, date);
             counts.add(body);
-            sources.add(body.at("/meta/source").asString());
+            sources.add(body.meta().source());
         }
         String timezone = projects.timezone(caller).orElse(null);
-        ObjectNode meta = ComplianceJson.object();
-        meta.put("org_tz", timezone);
-        meta.put("reference_date", date.orElseGet(() -> clock.instant()
-                .atZone(GoalEvaluator.scheduleZone(timezone)).toLocalDate()).toString());
-        meta.put("project_id", projectId == null ? null : scope.get(0).id().toString());
-        meta.put("period", periodFilter.map(Period::code).orElse(null));
-        meta.put("projects", scope.size());
-        meta.put("source", sources.size() == 1 ? sources.iterator().next() : sources.isEmpty() ? "live" : "mixed");
-        return Envelope.response(ComplianceJson.envelope(counts.toJson(), meta));
+        LocalDate referenceDay = date.orElseGet(() -> clock.instant()
+                .atZone(GoalEvaluator.scheduleZone(timezone)).toLocalDate());
+        String source = sources.size() == 1 ? sources.iterator().next() : sources.isEmpty() ? "live" : "mixed";
+        return Envelope.of(counts.counts(), new AggregateMeta(timezone, referenceDay,
+                projectId == null ? null : scope.get(0).id(), periodFilter.orElse(null), scope.size(), source));
     }
 }

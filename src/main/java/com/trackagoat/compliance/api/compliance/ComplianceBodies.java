@@ -3,17 +3,18 @@ package com.trackagoat.compliance.api.compliance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import com.trackagoat.compliance.api.ApiProject;
+import com.trackagoat.compliance.body.ComplianceMeta;
+import com.trackagoat.compliance.body.CreatorCompliance;
+import com.trackagoat.compliance.body.Envelope;
 import com.trackagoat.compliance.evaluation.Period;
-import com.trackagoat.compliance.json.ComplianceJson;
 import com.trackagoat.compliance.report.ComplianceReport;
-
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Which body a reference date gets. Today (and any later date) is evaluated live by the {@code report}
@@ -34,21 +35,18 @@ public class ComplianceBodies {
         this.clock = clock;
     }
 
-    public ObjectNode body(ApiProject project, Optional<UUID> creator, Optional<Period> period,
-                           Optional<LocalDate> referenceDate) {
+    public Envelope<List<CreatorCompliance>, ComplianceMeta> body(ApiProject project, Optional<UUID> creator,
+                                                                  Optional<Period> period,
+                                                                  Optional<LocalDate> referenceDate) {
         LocalDate today = clock.instant().atZone(project.zone()).toLocalDate();
         if (referenceDate.isPresent() && referenceDate.get().isBefore(today)) {
             Instant endOfDay = referenceDate.get().plusDays(1).atStartOfDay(project.zone()).toInstant();
-            Optional<ObjectNode> recorded = snapshots.build(project, creator, period, referenceDate.get(), endOfDay);
+            var recorded = snapshots.build(project, creator, period, referenceDate.get(), endOfDay);
             if (recorded.isPresent()) {
-                ObjectNode meta = (ObjectNode) recorded.get().get("meta");
-                meta.put("source", "snapshot");
-                meta.put("as_of", ComplianceJson.instant(endOfDay));
-                return recorded.get();
+                return Envelope.of(recorded.get().data(), recorded.get().meta().from("snapshot", endOfDay));
             }
         }
-        ObjectNode live = report.build(project.id(), creator, period, referenceDate, Optional.empty());
-        ((ObjectNode) live.get("meta")).put("source", "live");
-        return live;
+        var live = report.build(project.id(), creator, period, referenceDate, Optional.empty());
+        return Envelope.of(live.data(), live.meta().from("live", null));
     }
 }

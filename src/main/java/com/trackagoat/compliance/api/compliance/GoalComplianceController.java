@@ -1,6 +1,7 @@
 package com.trackagoat.compliance.api.compliance;
 
-import org.springframework.http.ResponseEntity;
+import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -8,17 +9,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.trackagoat.compliance.api.ApiProject;
-import com.trackagoat.compliance.api.Envelope;
 import com.trackagoat.compliance.api.ProjectAccess;
 import com.trackagoat.compliance.api.QueryParameters;
 import com.trackagoat.compliance.api.key.ApiCaller;
 import com.trackagoat.compliance.api.key.ApiKeyFilter;
+import com.trackagoat.compliance.body.ComplianceMeta;
+import com.trackagoat.compliance.body.CreatorCompliance;
+import com.trackagoat.compliance.body.Envelope;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/v1/projects/{projectId}/goal-compliance}: the seed page's endpoint, the {@code report} body. */
 @Tag(name = "Goal Compliance")
@@ -39,7 +41,7 @@ class GoalComplianceController {
                     + "there are none (meta.source = live). Goals that cannot be evaluated are listed in "
                     + "meta.rejected.")
     @GetMapping("/api/v1/projects/{projectId}/goal-compliance")
-    ResponseEntity<JsonNode> goalCompliance(
+    Envelope<List<CreatorCompliance>, ComplianceMeta> goalCompliance(
             @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @Parameter(description = "Project UUID") @PathVariable String projectId,
             @Parameter(description = "Restrict results to a single creator (UUID)")
@@ -51,7 +53,7 @@ class GoalComplianceController {
             HttpServletRequest request) {
         QueryParameters.check(request, "creator_id", "period", "reference_date");
         ApiProject project = projects.require(caller, "projectId", projectId);
-        return Envelope.response(bodies.body(project, QueryParameters.uuid("creator_id", creatorId),
-                QueryParameters.period("period", period), QueryParameters.date("reference_date", referenceDate)));
+        return bodies.body(project, QueryParameters.uuid("creator_id", creatorId),
+                QueryParameters.period("period", period), QueryParameters.date("reference_date", referenceDate));
     }
 }

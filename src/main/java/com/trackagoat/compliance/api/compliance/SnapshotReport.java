@@ -2,8 +2,8 @@ package com.trackagoat.compliance.api.compliance;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,19 +17,18 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.trackagoat.compliance.api.ApiProject;
-import com.trackagoat.compliance.evaluation.Evaluation;
+import com.trackagoat.compliance.body.BodyJson;
+import com.trackagoat.compliance.body.ComplianceMeta;
+import com.trackagoat.compliance.body.CreatorCompliance;
+import com.trackagoat.compliance.body.CreatorView;
+import com.trackagoat.compliance.body.Envelope;
+import com.trackagoat.compliance.body.GoalCompliance;
+import com.trackagoat.compliance.body.GoalView;
+import com.trackagoat.compliance.body.RejectedGoal;
 import com.trackagoat.compliance.evaluation.Goal;
-import com.trackagoat.compliance.evaluation.Metric;
 import com.trackagoat.compliance.evaluation.Period;
+import com.trackagoat.compliance.evaluation.RejectReason;
 import com.trackagoat.compliance.evaluation.Status;
-import com.trackagoat.compliance.evaluation.Terms;
-import com.trackagoat.compliance.evaluation.Window;
-import com.trackagoat.compliance.report.Creator;
-import com.trackagoat.compliance.report.ReportJson;
-
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The goal-compliance body as the job recorded it: the {@code nightly} and {@code close} snapshots taken at
@@ -81,12 +80,13 @@ class SnapshotReport {
         this.jdbc = jdbc;
     }
 
-    private record Row(Creator creator, Goal goal, Evaluation evaluation) {
+    private record Row(CreatorView creator, Goal goal, GoalCompliance result) {
     }
 
     /** The body from the snapshots at {@code asOf}; empty when none was taken there for these filters. */
-    Optional<ObjectNode> build(ApiProject project, Optional<UUID> creator, Optional<Period> period,
-                               LocalDate referenceDate, Instant asOf) {
+    Optional<Envelope<List<CreatorCompliance>, ComplianceMeta>> build(ApiProject project, Optional<UUID> creator,
+                                                                      Optional<Period> period,
+                                                                      LocalDate referenceDate, Instant asOf) {
         MapSqlParameterSource params = new MapSqlParameterSource("project", project.id())
                 .addValue("asOf", asOf.atOffset(ZoneOffset.UTC))
                 .addValue("creator", creator.orElse(null))
@@ -97,33 +97,26 @@ class SnapshotReport {
                     rs.getObject("project_id", UUID.class), rs.getString("metric"), rs.getString("period"),
                     rs.getLong("target"), rs.getObject("start_date", LocalDate.class),
                     rs.getObject("end_date", LocalDate.class), true, null);
-            Window window = new Window(rs.getObject("period_start", OffsetDateTime.class).toInstant(),
-                    rs.getObject("period_end", OffsetDateTime.class).toInstant().plusMillis(1));
-            Evaluation evaluation = new Evaluation(
-                    new Terms(Metric.parse(goal.metric()).orElseThrow(), goal.targetValue(), window),
-                    rs.getLong("actual"), rs.getInt("percentage"),
-                    Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-                    StoredAdvisory.parse(rs.getString("advisory")));
-            return new Row(new Creator(creatorId, rs.getString("tiktok_handle"), rs.getString("display_name"),
-                    rs.getString("avatar_url")), goal, evaluation);
+            GoalCompliance result = new GoalCompliance(GoalView.of(goal), goal.targetValue(), rs.getLong("actual"),
+                    rs.getInt("percentage"), Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                    BodyJson.advisory(rs.getString("advisory")));
+            return new Row(new CreatorView(creatorId, rs.getString("tiktok_handle"), rs.getString("display_name"),
+                    rs.getString("avatar_url")), goal, result);
         });
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Map<UUID, Creator> creators = new LinkedHashMap<>();
+        Map<UUID, CreatorView> creators = new LinkedHashMap<>();
         rows.stream().sorted(CREATOR_ORDER).forEach(r -> creators.putIfAbsent(r.creator().id(), r.creator()));
-        Map<UUID, ArrayNode> compliance = new LinkedHashMap<>();
-        creators.keySet().forEach(id -> compliance.put(id, JsonNodeFactory.instance.arrayNode()));
-        rows.stream().sorted(GOAL_ORDER).forEach(r ->
-                compliance.get(r.creator().id()).add(ReportJson.compliance(r.goal(), r.evaluation())));
-        ArrayNode rejected = JsonNodeFactory.instance.arrayNode();
-        jdbc.query(REJECTS, params, rs -> {
-            ObjectNode node = rejected.addObject();
-            node.put("goal_id", rs.getString("goal_id"));
-            node.put("reason", rs.getString("reason"));
-            node.put("detail", rs.getString("detail"));
-        });
-        return Optional.of(ReportJson.body(List.copyOf(creators.values()), compliance, project.timezone(),
-                referenceDate, rejected));
+        Map<UUID, List<GoalCompliance>> compliance = new LinkedHashMap<>();
+        creators.keySet().forEach(id -> compliance.put(id, new ArrayList<>()));
+        rows.stream().sorted(GOAL_ORDER).forEach(r -> compliance.get(r.creator().id())
+                .add(r.result()));
+        List<RejectedGoal> rejected = jdbc.query(REJECTS, params, (rs, n) -> new RejectedGoal(
+                rs.getObject("goal_id", UUID.class), RejectReason.valueOf(rs.getString("reason").toUpperCase(Locale.ROOT)),
+                rs.getString("detail")));
+        List<CreatorCompliance> data = creators.values().stream()
+                .map(c -> new CreatorCompliance(c, compliance.get(c.id()))).toList();
+        return Optional.of(Envelope.of(data, new ComplianceMeta(project.timezone(), referenceDate, rejected)));
     }
 }

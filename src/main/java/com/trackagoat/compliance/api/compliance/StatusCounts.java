@@ -1,14 +1,14 @@
 package com.trackagoat.compliance.api.compliance;
 
 import java.util.EnumMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
+import com.trackagoat.compliance.body.ComplianceMeta;
+import com.trackagoat.compliance.body.CreatorCompliance;
+import com.trackagoat.compliance.body.Envelope;
+import com.trackagoat.compliance.body.GoalCompliance;
 import com.trackagoat.compliance.evaluation.Status;
-import com.trackagoat.compliance.json.ComplianceJson;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Counts of goal-compliance bodies' results by status, and of those carrying an advisory. */
 final class StatusCounts {
@@ -23,25 +23,22 @@ final class StatusCounts {
         }
     }
 
-    void add(JsonNode body) {
-        for (JsonNode creator : body.path("data")) {
-            for (JsonNode result : creator.path("compliance")) {
-                byStatus.merge(Status.valueOf(result.path("status").asString().toUpperCase(Locale.ROOT)), 1L, Long::sum);
-                if (result.at("/advisory/has_advisory").asBoolean()) {
+    void add(Envelope<List<CreatorCompliance>, ComplianceMeta> body) {
+        for (CreatorCompliance creator : body.data()) {
+            for (GoalCompliance result : creator.compliance()) {
+                byStatus.merge(result.status(), 1L, Long::sum);
+                if (result.advisory().hasAdvisory()) {
                     withAdvisory++;
                 }
             }
         }
-        rejected += body.at("/meta/rejected").size();
+        rejected += body.meta().rejected().size();
     }
 
-    ObjectNode toJson() {
-        ObjectNode data = ComplianceJson.object();
-        data.put("total", byStatus.values().stream().mapToLong(Long::longValue).sum());
-        ObjectNode statuses = data.putObject("by_status");
-        byStatus.forEach((status, count) -> statuses.put(status.code(), count));
-        data.put("with_advisory", withAdvisory);
-        data.put("rejected", rejected);
-        return data;
+    AggregateCounts counts() {
+        return new AggregateCounts(byStatus.values().stream().mapToLong(Long::longValue).sum(),
+                new AggregateCounts.ByStatus(byStatus.get(Status.ON_TRACK), byStatus.get(Status.BEHIND_PACE),
+                        byStatus.get(Status.AT_RISK), byStatus.get(Status.COMPLETED), byStatus.get(Status.MISSED)),
+                withAdvisory, rejected);
     }
 }

@@ -2,9 +2,9 @@ package com.trackagoat.compliance.api.history;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -12,23 +12,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.trackagoat.compliance.api.ApiProject;
-import com.trackagoat.compliance.api.Envelope;
 import com.trackagoat.compliance.api.Page;
 import com.trackagoat.compliance.api.PageCursor;
+import com.trackagoat.compliance.api.PageMeta;
 import com.trackagoat.compliance.api.ProjectAccess;
 import com.trackagoat.compliance.api.QueryParameters;
-import com.trackagoat.compliance.api.compliance.StoredAdvisory;
 import com.trackagoat.compliance.api.key.ApiCaller;
 import com.trackagoat.compliance.api.key.ApiKeyFilter;
+import com.trackagoat.compliance.body.Envelope;
 import com.trackagoat.compliance.evaluation.Phase;
-import com.trackagoat.compliance.json.ComplianceJson;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/projects/{projectId}/goal-compliance/history}: the snapshot rows as a time series.
@@ -51,7 +48,7 @@ class HistoryController {
             description = "Rows in (as_of, goal_id, phase) order; meta.next_cursor is null on the last page, "
                     + "else pass it back as cursor (with the same filters).")
     @GetMapping("/api/v1/projects/{projectId}/goal-compliance/history")
-    ResponseEntity<JsonNode> history(
+    Envelope<List<HistoryEntry>, PageMeta> history(
             @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @Parameter(description = "Project UUID") @PathVariable String projectId,
             @Parameter(description = "Only this goal (UUID)") @RequestParam(name = "goal_id", required = false) String goalId,
@@ -83,28 +80,6 @@ class HistoryController {
                 PageCursor.decode("cursor", cursor));
         Page<HistoryRow> page = new Page<>(history.page(filter, size + 1), size,
                 r -> new PageCursor(r.asOf(), r.goalId(), r.phase()));
-        return Envelope.response(page.envelope(project, r -> json(r, zone)));
-    }
-
-    private static ObjectNode json(HistoryRow r, ZoneId zone) {
-        ObjectNode node = ComplianceJson.object();
-        node.put("goal_id", r.goalId().toString());
-        node.put("creator_id", r.creatorId().toString());
-        node.put("phase", r.phase());
-        node.put("as_of", ComplianceJson.instant(r.asOf()));
-        node.put("reference_date", r.asOf().atZone(zone).toLocalDate().minusDays(1).toString());
-        node.put("metric", r.metric());
-        node.put("period", r.period());
-        node.put("target", r.target());
-        node.put("actual", r.actual());
-        node.put("percentage", r.percentage());
-        node.put("status", r.status());
-        node.put("period_start", ComplianceJson.instant(r.periodStart()));
-        node.put("period_end", ComplianceJson.instant(r.periodEnd()));
-        node.put("has_advisory", r.hasAdvisory());
-        node.set("advisory", ComplianceJson.advisory(StoredAdvisory.parse(r.advisory())));
-        node.put("close_status", r.closeStatus());
-        node.put("close_actual", r.closeActual());
-        return node;
+        return page.envelope(project, r -> HistoryEntry.of(r, zone));
     }
 }

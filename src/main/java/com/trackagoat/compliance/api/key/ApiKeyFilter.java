@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.trackagoat.compliance.api.Envelope;
+import com.trackagoat.compliance.api.ErrorEnvelopes;
 import com.trackagoat.compliance.api.RequestFirewall;
 
 import jakarta.servlet.FilterChain;
@@ -58,14 +58,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         if (path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/")) {
-            Envelope.writeError(response, HttpStatus.NOT_FOUND.value(), "not_found",
+            ErrorEnvelopes.write(response, HttpStatus.NOT_FOUND.value(), "not_found",
                     "no endpoint " + path + " on this port: the actuator answers on the management port");
             return;
         }
         Optional<ApiCaller> caller = bearerToken(request).flatMap(keys::authenticate);
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"goal-compliance\"");
-            Envelope.writeError(response, HttpStatus.UNAUTHORIZED.value(), "unauthorized",
+            ErrorEnvelopes.write(response, HttpStatus.UNAUTHORIZED.value(), "unauthorized",
                     request.getHeader(HttpHeaders.AUTHORIZATION) == null
                             ? "missing Authorization header: send Authorization: Bearer tga_<key>"
                             : "invalid or revoked API key");

@@ -2,10 +2,10 @@ package com.trackagoat.compliance.api.payout;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -14,21 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.trackagoat.compliance.api.ApiException;
 import com.trackagoat.compliance.api.ApiProject;
-import com.trackagoat.compliance.api.Envelope;
 import com.trackagoat.compliance.api.Page;
 import com.trackagoat.compliance.api.PageCursor;
+import com.trackagoat.compliance.api.PageMeta;
 import com.trackagoat.compliance.api.ProjectAccess;
 import com.trackagoat.compliance.api.QueryParameters;
 import com.trackagoat.compliance.api.key.ApiCaller;
 import com.trackagoat.compliance.api.key.ApiKeyFilter;
-import com.trackagoat.compliance.json.ComplianceJson;
+import com.trackagoat.compliance.body.Envelope;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/projects/{projectId}/payout-eligibility}: the final snapshots, the input to payouts.
@@ -54,7 +52,7 @@ class PayoutEligibilityController {
                     + "missed with fresh stats. close_status/close_actual are the provisional close's, and "
                     + "changed_since_close tells whether the final differs. Paged like history.")
     @GetMapping("/api/v1/projects/{projectId}/payout-eligibility")
-    ResponseEntity<JsonNode> payoutEligibility(
+    Envelope<List<PayoutEntry>, PageMeta> payoutEligibility(
             @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @Parameter(description = "Project UUID") @PathVariable String projectId,
             @Parameter(description = "Last day of the period, YYYY-MM-DD (org time zone); not with from/to")
@@ -96,26 +94,6 @@ class PayoutEligibilityController {
                 PageCursor.decode("cursor", cursor));
         Page<PayoutRow> page = new Page<>(payouts.page(filter, size + 1), size,
                 r -> new PageCursor(r.asOf(), r.goalId(), "final"));
-        return Envelope.response(page.envelope(project, r -> json(r, zone)));
-    }
-
-    private static ObjectNode json(PayoutRow r, ZoneId zone) {
-        ObjectNode node = ComplianceJson.object();
-        node.put("goal_id", r.goalId().toString());
-        node.put("creator_id", r.creatorId().toString());
-        node.put("metric", r.metric());
-        node.put("period", r.period());
-        node.put("period_start", ComplianceJson.instant(r.periodStart()));
-        node.put("period_end", ComplianceJson.instant(r.periodEnd()));
-        node.put("period_end_date", r.periodEnd().atZone(zone).toLocalDate().toString());
-        node.put("target", r.target());
-        node.put("actual", r.actual());
-        node.put("status", r.status());
-        node.put("eligibility", r.eligibility());
-        node.put("close_status", r.closeStatus());
-        node.put("close_actual", r.closeActual());
-        node.put("changed_since_close", r.changedSinceClose());
-        node.put("as_of", ComplianceJson.instant(r.asOf()));
-        return node;
+        return page.envelope(project, r -> PayoutEntry.of(r, zone));
     }
 }
