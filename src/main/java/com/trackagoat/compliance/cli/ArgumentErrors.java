@@ -79,6 +79,13 @@ final class ArgumentErrors {
             if (name.isEmpty()) {
                 return option + " is not an option of goal-compliance itself (options follow the command)";
             }
+            List<String> owners = command.getSubcommands().values().stream()
+                    .filter(action -> action.getCommandSpec().findOption(option) != null).map(ArgumentErrors::name)
+                    .toList();
+            if (!owners.isEmpty()) { // api-key --org=…: the action is what is missing
+                return name + " needs " + subcommands(command).replace(", ", " or ") + " before " + option + " ("
+                        + option + " is an option of " + String.join(", ", owners) + ")";
+            }
             String actions = command.getSubcommands().isEmpty() ? "" : "; its actions: " + subcommands(command);
             return option + " is not an option of " + name + " (" + name + " takes " + takes + actions + ")";
         }

@@ -254,7 +254,8 @@ class ApiErrorsIT {
         assertThat(noAction.exitCode()).isEqualTo(2);
         assertThat(noAction.err().strip()).startsWith("goal-compliance: api-key needs create or revoke");
         assertThat(noName.exitCode()).isEqualTo(2);
-        assertThat(noName.err().strip()).isEqualTo("goal-compliance: api-key create needs --name=TEXT (what the key is for)");
+        assertThat(noName.err().strip()).isEqualTo("goal-compliance: api-key create needs --name=TEXT"
+                + " (see 'goal-compliance api-key create --help')");
         assertThat(unknownKey.exitCode()).isEqualTo(2);
         assertThat(unknownKey.err().strip()).isEqualTo("goal-compliance: API key " + MISSING_PROJECT + " does not exist");
     }

@@ -44,6 +44,12 @@ class ApiKeyInvocationTest {
     }
 
     @Test
+    void anActionsOptionWithoutTheActionAsksForTheAction() {
+        assertThatThrownBy(() -> Invocation.parse("api-key", "--org=" + ORG))
+                .hasMessage("api-key needs create or revoke before --org (--org is an option of api-key create)");
+    }
+
+    @Test
     void createWithoutOrganizationOrWithABadOneIsRefused() {
         assertThatThrownBy(() -> Invocation.parse("api-key", "create", "--name=x"))
                 .hasMessage("api-key create needs --org=UUID");
