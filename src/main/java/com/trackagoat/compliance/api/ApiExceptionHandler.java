@@ -13,6 +13,9 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import com.trackagoat.compliance.api.web.ErrorEnvelopes;
+import com.trackagoat.compliance.api.web.ErrorMessages;
+import com.trackagoat.compliance.api.web.RequestFirewall;
 import com.trackagoat.compliance.body.Envelope;
 
 import jakarta.servlet.http.HttpServletRequest;

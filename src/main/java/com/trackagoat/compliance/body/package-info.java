@@ -1,2 +1,2 @@
-/** The response bodies as records: the seed page's envelope, goal, advisory and freshness, written by Jackson. */
+/** Response bodies as records (envelope, goal, advisory, freshness), written by Jackson; depends on evaluation. */
 package com.trackagoat.compliance.body;

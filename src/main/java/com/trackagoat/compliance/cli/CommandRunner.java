@@ -15,11 +15,11 @@ import com.trackagoat.compliance.demo.Demo;
 import com.trackagoat.compliance.evaluation.Period;
 import com.trackagoat.compliance.report.ComplianceReport;
 import com.trackagoat.compliance.schedule.Serve;
-import com.trackagoat.compliance.snapshot.CatchUp;
-import com.trackagoat.compliance.snapshot.DueInstants;
-import com.trackagoat.compliance.snapshot.SnapshotJobLauncher;
-import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
-import com.trackagoat.compliance.snapshot.SnapshotRerun;
+import com.trackagoat.compliance.snapshot.catchup.CatchUp;
+import com.trackagoat.compliance.snapshot.launch.DueInstants;
+import com.trackagoat.compliance.snapshot.launch.SnapshotJobLauncher;
+import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
+import com.trackagoat.compliance.snapshot.launch.SnapshotRerun;
 
 /** What the commands do in the started application; each returns its exit code. */
 @Component

@@ -13,7 +13,7 @@ import com.trackagoat.compliance.GoalComplianceApplication;
 import com.trackagoat.compliance.api.key.ApiKeyRequestException;
 import com.trackagoat.compliance.demo.DemoRequestException;
 import com.trackagoat.compliance.report.ReportRequestException;
-import com.trackagoat.compliance.snapshot.BadInstanceException;
+import com.trackagoat.compliance.snapshot.launch.BadInstanceException;
 
 /**
  * The command line: checks the arguments before anything starts (bad ones: one line on stderr, exit 2), answers

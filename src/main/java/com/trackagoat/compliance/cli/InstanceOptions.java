@@ -5,7 +5,7 @@ import java.time.Instant;
 import picocli.CommandLine.Option;
 
 import com.trackagoat.compliance.evaluation.Phase;
-import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
+import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
 
 /** The snapshot job instance that run and rerun name. */
 final class InstanceOptions {

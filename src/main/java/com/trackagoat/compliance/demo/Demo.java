@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.trackagoat.compliance.snapshot.CatchUp;
+import com.trackagoat.compliance.snapshot.catchup.CatchUp;
 
 /** The {@code demo} command: loads the demo dataset into an empty database, catches up, prints a summary. */
 @Component

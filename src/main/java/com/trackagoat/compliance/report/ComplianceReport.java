@@ -28,7 +28,7 @@ import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Outcome;
 import com.trackagoat.compliance.evaluation.Period;
-import com.trackagoat.compliance.snapshot.CreatorActivityRepository;
+import com.trackagoat.compliance.source.CreatorActivityRepository;
 
 /**
  * The body of {@code GET /api/v1/projects/:projectId/goal-compliance}, evaluated live with the same evaluator

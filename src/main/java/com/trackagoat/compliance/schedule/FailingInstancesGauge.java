@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.trackagoat.compliance.snapshot.FailingInstances;
+import com.trackagoat.compliance.snapshot.catchup.FailingInstances;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.trackagoat.compliance.snapshot.CatchUp;
-import com.trackagoat.compliance.snapshot.FailingInstances;
+import com.trackagoat.compliance.snapshot.catchup.CatchUp;
+import com.trackagoat.compliance.snapshot.catchup.FailingInstances;
 
 /**
  * Wiring of {@code serve}: the command, the retry trigger, the scheduler's and the snapshots' health, and the

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.trackagoat.compliance.snapshot.CatchUp;
-import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
+import com.trackagoat.compliance.snapshot.catchup.CatchUp;
+import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;

@@ -8,7 +8,7 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.trackagoat.compliance.snapshot.CatchUp;
+import com.trackagoat.compliance.snapshot.catchup.CatchUp;
 
 /**
  * The Quartz job of {@code serve}: runs what {@code catch-up} would run now, and also any gap in the look-back

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-import com.trackagoat.compliance.snapshot.FailedInstance;
-import com.trackagoat.compliance.snapshot.FailingInstances;
+import com.trackagoat.compliance.snapshot.catchup.FailedInstance;
+import com.trackagoat.compliance.snapshot.catchup.FailingInstances;
 
 /**
  * {@code snapshots} in {@code /actuator/health}: DOWN while a snapshot job instance in the look-back is left

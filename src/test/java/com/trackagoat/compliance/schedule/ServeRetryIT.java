@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.trackagoat.compliance.snapshot.RetryBackoff;
+import com.trackagoat.compliance.snapshot.catchup.RetryBackoff;
 import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.Dataset;
 import com.trackagoat.compliance.support.RecentGoals;

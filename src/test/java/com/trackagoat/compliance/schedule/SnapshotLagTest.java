@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import com.trackagoat.compliance.evaluation.Phase;
-import com.trackagoat.compliance.snapshot.CatchUp;
-import com.trackagoat.compliance.snapshot.SnapshotJobParameters;
+import com.trackagoat.compliance.snapshot.catchup.CatchUp;
+import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
 import com.trackagoat.compliance.support.SettableClock;
 
 class SnapshotLagTest {

@@ -12,8 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.trackagoat.compliance.api.ErrorEnvelopes;
-import com.trackagoat.compliance.api.RequestFirewall;
+import com.trackagoat.compliance.api.web.ErrorEnvelopes;
+import com.trackagoat.compliance.api.web.RequestFirewall;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

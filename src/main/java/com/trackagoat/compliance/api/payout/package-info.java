@@ -1,0 +1,2 @@
+/** The payout-eligibility endpoint; depends on api, api.key, body, evaluation. */
+package com.trackagoat.compliance.api.payout;

@@ -1,0 +1,180 @@
+package com.trackagoat.compliance.snapshot.job;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.trackagoat.compliance.evaluation.GoalEvaluator;
+import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.source.CreatorActivityRepository;
+import com.trackagoat.compliance.source.ScheduledZones;
+import com.trackagoat.compliance.system.GoalComplianceProperties;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The snapshot job: one chunk-oriented step that reads due goals (or, for {@code final}, close snapshots),
+ * evaluates them and upserts the results. Phase and as_of are the identifying job parameters.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SnapshotJobConfiguration {
+
+    public static final String JOB_NAME = "goalSnapshotJob";
+
+    @Bean
+    Job goalSnapshotJob(JobRepository jobRepository, Step snapshotStep) {
+        DefaultJobParametersValidator validator = new DefaultJobParametersValidator();
+        validator.setRequiredKeys(new String[] {SnapshotJobParameters.PHASE, SnapshotJobParameters.AS_OF});
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(validator)
+                .start(snapshotStep)
+                .listener(new FailureCauseListener())
+                .build();
+    }
+
+    /**
+     * The chunk-oriented step. With {@code goal-compliance.partitions} above 1 it is a local partition step
+     * instead: the goal ids are split into that many ranges, each read by a worker step of its own
+     * ({@code snapshotWorker:partitionN}) on its own thread, with its own checkpoint, so a restart resumes
+     * each unfinished range after its last committed chunk (ranges already done are not run again).
+     */
+    @Bean
+    Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                      ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
+                      SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
+                      ItemWriteListener<SnapshotRecord> snapshotMetricsListener, EvaluationFailures evaluationFailures,
+                      GracefulStop gracefulStop, GoalComplianceProperties properties) {
+        int partitions = properties.getPartitions();
+        if (partitions <= 1) {
+            return chunkStep("snapshotStep", jobRepository, transactionManager, snapshotReader, snapshotProcessor,
+                    snapshotWriter, chunkProgressListener, snapshotMetricsListener,
+                    evaluationFailures, gracefulStop, properties);
+        }
+        Step worker = chunkStep("snapshotWorker", jobRepository, transactionManager, snapshotReader,
+                snapshotProcessor, snapshotWriter, chunkProgressListener,
+                snapshotMetricsListener, evaluationFailures, gracefulStop, properties);
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("snapshot-partition-");
+        threads.setConcurrencyLimit(partitions);
+        return new StepBuilder("snapshotStep", jobRepository)
+                .partitioner("snapshotWorker", new GoalIdPartitioner())
+                .step(worker)
+                .gridSize(partitions)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    private static Step chunkStep(String name, JobRepository jobRepository,
+                                  PlatformTransactionManager transactionManager,
+                                  ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
+                                  SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
+                                  ItemWriteListener<SnapshotRecord> snapshotMetricsListener,
+                                  EvaluationFailures evaluationFailures, GracefulStop gracefulStop,
+                                  GoalComplianceProperties properties) {
+        return new StepBuilder(name, jobRepository)
+                .<SnapshotWork, SnapshotRecord>chunk(properties.getChunkSize())
+                .transactionManager(transactionManager) // chunk writes and checkpoint commit together
+                .reader(snapshotReader)
+                .processor(snapshotProcessor)
+                .writer(snapshotWriter)
+                .faultTolerant() // a goal whose evaluation fails is skipped into a reject, nothing else is
+                .skipPolicy(evaluationFailures)
+                .skipListener(evaluationFailures)
+                .listener(chunkProgressListener)
+                .listener(snapshotMetricsListener)
+                .listener((StepExecutionListener) gracefulStop)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    @SuppressWarnings("unchecked")
+    ItemStreamReader<SnapshotWork> snapshotReader(@Value("#{jobParameters['phase']}") String phase,
+                                                  @Value("#{jobParameters['asOf']}") String asOf,
+                                                  NamedParameterJdbcTemplate jdbc, GoalEvaluator evaluator,
+                                                  GoalComplianceProperties properties) {
+        SnapshotJobParameters job = SnapshotJobParameters.of(phase, asOf);
+        CreatorActivityRepository activities = new CreatorActivityRepository(jdbc);
+        KeysetPagingReader<? extends SnapshotWork> reader = job.phase() == Phase.FINAL
+                ? new CloseRecordReader(jdbc, activities, closedAt(job.asOf(), properties), job.asOf(),
+                        properties.getChunkSize())
+                : new DueGoalReader(jdbc, activities, evaluator, job.phase(), job.asOf(),
+                        ScheduledZones.load(jdbc.getJdbcTemplate()), properties.getChunkSize());
+        return (ItemStreamReader<SnapshotWork>) reader; // the reader only produces items: the cast is safe
+    }
+
+    /** Not step-scoped: the items carry their phase and as_of (see SnapshotWork). */
+    @Bean
+    SnapshotProcessor snapshotProcessor(GoalEvaluator evaluator) {
+        return new SnapshotProcessor(evaluator);
+    }
+
+    @Bean
+    @StepScope
+    SnapshotWriter snapshotWriter(@Value("#{jobParameters['phase']}") String phase,
+                                  @Value("#{jobParameters['asOf']}") String asOf,
+                                  @Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
+                                  NamedParameterJdbcTemplate jdbc, Clock clock) {
+        SnapshotJobParameters job = SnapshotJobParameters.of(phase, asOf);
+        return new SnapshotWriter(jdbc, clock, job.phase(), job.asOf(), jobExecutionId);
+    }
+
+    /** Not step-scoped: the writer and metrics listener it writes through are the step's own (proxies). */
+    @Bean
+    EvaluationFailures evaluationFailures(SnapshotWriter snapshotWriter,
+                                          ItemWriteListener<SnapshotRecord> snapshotMetricsListener) {
+        return new EvaluationFailures(snapshotWriter, snapshotMetricsListener);
+    }
+
+    @Bean
+    @StepScope
+    ChunkProgressListener chunkProgressListener(InstanceLocks instanceLocks, Clock clock) {
+        return new ChunkProgressListener(instanceLocks, clock);
+    }
+
+    /** Not step-scoped: the launcher takes the lock that the job's steps check. */
+    @Bean
+    InstanceLocks instanceLocks(DataSource dataSource) {
+        return new InstanceLocks(dataSource);
+    }
+
+    @Bean
+    GracefulStop gracefulStop(GoalComplianceProperties properties) {
+        return new GracefulStop(properties.getShutdownTimeout());
+    }
+
+    @Bean
+    SnapshotMetrics snapshotMetrics(MeterRegistry registry) {
+        return new SnapshotMetrics(registry);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriteListener<SnapshotRecord> snapshotMetricsListener(@Value("#{jobParameters['phase']}") String phase,
+                                                              SnapshotMetrics metrics) {
+        return metrics.writeListener(Phase.parse(phase).orElseThrow());
+    }
+
+    /** The close instant a final settles: one settle delay earlier. */
+    public static Instant closedAt(Instant finalAsOf, GoalComplianceProperties properties) {
+        return finalAsOf.minus(properties.getSettleDelay());
+    }
+}

@@ -1,0 +1,90 @@
+package com.trackagoat.compliance.snapshot.launch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.trackagoat.compliance.evaluation.GoalEvaluator;
+import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.evaluation.SupportedTime;
+import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
+
+/**
+ * Whether an instance asked for by hand is one the schedule has: a close or a nightly at a local midnight of
+ * an organization's zone (an unusable or missing zone is scheduled on UTC), a final one settle delay after
+ * such a midnight. Anything else would run at an instant no goal is evaluated at and record it COMPLETED.
+ */
+public class DueInstants {
+
+    /** Nulls included: an organization without a zone is scheduled on UTC. */
+    private static final String ORGANIZATION_ZONES = "SELECT DISTINCT timezone FROM organizations";
+
+    private final JdbcTemplate jdbc;
+    private final Duration settleDelay;
+
+    DueInstants(JdbcTemplate jdbc, Duration settleDelay) {
+        this.jdbc = jdbc;
+        this.settleDelay = settleDelay;
+    }
+
+    /** Throws {@link BadInstanceException}, saying which instants near it are due, unless it is due. */
+    public void require(SnapshotJobParameters instance) {
+        Set<ZoneId> zones = zones(jdbc.queryForList(ORGANIZATION_ZONES, String.class));
+        Duration shift = instance.phase() == Phase.FINAL ? settleDelay : Duration.ZERO;
+        Instant midnight = instance.asOf().minus(shift);
+        if (zones.stream().anyMatch(zone -> GoalEvaluator.isLocalMidnight(midnight, zone))) {
+            return;
+        }
+        if (zones.isEmpty()) {
+            throw BadInstanceException.notDue(instance, instance + " is not due: no organization is scheduled");
+        }
+        String nearby = nearbyMidnights(midnight, zones).stream().map(m -> m.plus(shift))
+                .filter(SupportedTime::contains).map(Instant::toString).collect(Collectors.joining(", "));
+        String names = zones.stream().map(DueInstants::name).sorted().collect(Collectors.joining(", "));
+        String what = instance.phase() == Phase.FINAL
+                ? " is no final (" + format(settleDelay) + " after a local midnight) of a scheduled zone ("
+                : " is no local midnight of a scheduled zone (";
+        throw BadInstanceException.notDue(instance, instance.asOf() + what + names + "); nearby: " + nearby);
+    }
+
+    /** The schedules' zones, UTC once for all its spellings. */
+    static Set<ZoneId> zones(List<String> timezones) {
+        TreeMap<String, ZoneId> byName = new TreeMap<>();
+        for (String timezone : timezones) {
+            ZoneId zone = GoalEvaluator.scheduleZone(timezone).normalized();
+            byName.putIfAbsent(name(zone), zone);
+        }
+        return Set.copyOf(byName.values());
+    }
+
+    /** The last midnight of any zone before {@code instant} and the first after it. */
+    static List<Instant> nearbyMidnights(Instant instant, Set<ZoneId> zones) {
+        Optional<Instant> before = zones.stream()
+                .map(zone -> instant.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant())
+                .filter(m -> m.isBefore(instant)).max(Instant::compareTo);
+        Optional<Instant> after = zones.stream()
+                .map(zone -> instant.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant())
+                .min(Instant::compareTo);
+        List<Instant> nearby = new ArrayList<>();
+        before.ifPresent(nearby::add);
+        after.ifPresent(nearby::add);
+        return nearby;
+    }
+
+    private static String name(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    private static String format(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,74 @@
+package com.trackagoat.compliance.snapshot.launch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.trackagoat.compliance.snapshot.job.InstanceLocks;
+import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
+import com.trackagoat.compliance.source.CreatorActivityRepository;
+
+/**
+ * Recomputes one snapshot job instance after its source data were fixed: under the instance's lock, deletes
+ * its snapshot and reject rows and its job instance (executions, contexts) in one transaction, then runs it
+ * as new. Either everything is forgotten or nothing is.
+ */
+public class SnapshotRerun {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotRerun.class);
+
+    private static final String DELETE_SNAPSHOTS = """
+            DELETE FROM goal_compliance_snapshots WHERE phase = :phase AND as_of = :asOf
+            """;
+    private static final String DELETE_REJECTS = """
+            DELETE FROM goal_compliance_rejects WHERE phase = :phase AND as_of = :asOf
+            """;
+
+    private final SnapshotJobLauncher launcher;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final InstanceLocks locks;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    SnapshotRerun(SnapshotJobLauncher launcher, JobRepository jobRepository, Job job, InstanceLocks locks,
+                  NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.launcher = launcher;
+        this.jobRepository = jobRepository;
+        this.job = job;
+        this.locks = locks;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Throws {@link BadInstanceException} when the instance never ran: there is nothing to forget. */
+    public SnapshotJobLauncher.Result rerun(SnapshotJobParameters instance) {
+        if (jobRepository.getJobInstance(job.getName(), instance.toJobParameters()) == null) {
+            throw BadInstanceException.neverRan(instance);
+        }
+        try (InstanceLocks.Held ignored = locks.acquire(instance)) {
+            int forgotten = transaction.execute(status -> forget(instance));
+            log.info("{}: forgot {} rows and its job instance; running it again", instance, forgotten);
+        } catch (Exception e) {
+            log.error("{}: could not forget it: {}", instance, e.toString());
+            return SnapshotJobLauncher.Result.FAILED;
+        }
+        return launcher.run(instance);
+    }
+
+    private int forget(SnapshotJobParameters instance) {
+        MapSqlParameterSource params = new MapSqlParameterSource("phase", instance.phase().code())
+                .addValue("asOf", CreatorActivityRepository.utc(instance.asOf()));
+        int rows = jdbc.update(DELETE_SNAPSHOTS, params) + jdbc.update(DELETE_REJECTS, params);
+        JobInstance jobInstance = jobRepository.getJobInstance(job.getName(), instance.toJobParameters());
+        if (jobInstance != null) {
+            jobRepository.deleteJobInstance(jobInstance);
+        }
+        return rows;
+    }
+}

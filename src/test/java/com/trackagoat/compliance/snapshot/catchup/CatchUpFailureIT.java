@@ -1,0 +1,161 @@
+package com.trackagoat.compliance.snapshot.catchup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.trackagoat.compliance.support.Cli;
+import com.trackagoat.compliance.support.RecentGoals;
+import com.trackagoat.compliance.support.TestDatabase;
+
+/**
+ * "Failures stay where they are" (data-contract.md): a catch-up over days in which one close fails runs every
+ * other instance of every organization, leaves only the final that settles the failed close waiting, exits 1
+ * naming the failed instance; once the cause is gone, the next catch-up completes both and the tables hold
+ * exactly the rows of a catch-up that never failed.
+ */
+class CatchUpFailureIT {
+
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final Duration SETTLE = Duration.ofHours(48);
+
+    /** A trigger that refuses the failing close's rows, as a bad source row or a database error would. */
+    private static final String FAIL_ONE_CLOSE = """
+            CREATE FUNCTION refuse_one_close() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.phase = 'close' AND NEW.as_of = '%s'::timestamptz THEN
+                RAISE EXCEPTION 'test: close rows at %% are refused', NEW.as_of;
+              END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_one_close BEFORE INSERT ON goal_compliance_snapshots
+              FOR EACH ROW EXECUTE FUNCTION refuse_one_close();
+            """;
+
+    /** Every written row as text, led by its instance; not evaluated_at or the execution id; the advisory digested. */
+    private static final String ROWS = """
+            SELECT phase || '@' || to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' '
+                   || concat_ws(',', goal_id, org_id, metric, period, target, actual, percentage, status,
+                                period_start, period_end, md5(advisory::text), close_status, close_actual)
+            FROM goal_compliance_snapshots
+            UNION ALL
+            SELECT phase || '@' || to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' reject '
+                   || concat_ws(',', goal_id, reason, detail)
+            FROM goal_compliance_rejects
+            """;
+
+    private static TestDatabase failing;
+    private static TestDatabase uninterrupted;
+    private static Instant since;
+    private static Instant until;
+    private static Instant failedClose;
+
+    @BeforeAll
+    static void createDatabases() {
+        until = RecentGoals.anchor();
+        TestDatabase[] databases = RecentGoals.twoDatabases(CatchUpFailureIT.class, 30, "America/Chicago",
+                "Asia/Kolkata");
+        failing = databases[0];
+        uninterrupted = databases[1];
+        since = until.minus(Duration.ofDays(4));
+        failedClose = chicagoMidnight(-3);
+    }
+
+    @AfterAll
+    static void dropDatabases() {
+        failing.close();
+        uninterrupted.close();
+    }
+
+    @Test
+    void oneFailingCloseBlocksOnlyItsFinalAndTheNextCatchUpCompletesBoth() {
+        // given a close that fails, and the same data caught up without failure
+        failing.jdbc().execute(FAIL_ONE_CLOSE.formatted(failedClose));
+        assertThat(catchUp(uninterrupted).exitCode()).isZero();
+        Set<String> expected = rows(uninterrupted);
+        String close = "close@" + failedClose;
+        String itsFinal = "final@" + failedClose.plus(SETTLE);
+        assertThat(instancesOf(expected)).as("the uninterrupted run").contains(close, itsFinal).hasSizeGreaterThan(12);
+
+        // when catch-up runs over the failing close
+        Cli.Result first = catchUp(failing);
+
+        // then every other instance completed, the close and its final wrote nothing, and it exits 1 naming both
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(1);
+        assertSameRows(rows(failing), withoutInstances(expected, close, itsFinal));
+        assertThat(first.out()).contains("failed: " + close).contains("are refused)")
+                .contains("waiting for its close: " + itsFinal);
+        assertThat(executionsOf(failing, "final", failedClose.plus(SETTLE))).as("the final was not run").isZero();
+
+        // when the cause is gone and catch-up runs again
+        failing.jdbc().execute("DROP TRIGGER refuse_one_close ON goal_compliance_snapshots");
+        Cli.Result second = catchUp(failing);
+
+        // then the close and its final completed, and the tables are those of the uninterrupted run
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(second.out()).contains(" 2 ran, ").doesNotContain("failed");
+        assertSameRows(rows(failing), expected);
+    }
+
+    private static Cli.Result catchUp(TestDatabase db) {
+        return Cli.run(db, "catch-up", "--since=" + since, "--until=" + until);
+    }
+
+    /** Fails naming the first rows that differ, and their instance. */
+    private static void assertSameRows(Set<String> actual, Set<String> expected) {
+        List<String> missing = difference(expected, actual);
+        List<String> unexpected = difference(actual, expected);
+        assertThat(missing.size()).as("rows missing, first: %s", first(missing)).isZero();
+        assertThat(unexpected.size()).as("rows not expected, first: %s", first(unexpected)).isZero();
+    }
+
+    private static List<String> difference(Set<String> a, Set<String> b) {
+        return a.stream().filter(row -> !b.contains(row)).toList();
+    }
+
+    private static List<String> first(List<String> rows) {
+        return rows.stream().limit(3).toList();
+    }
+
+    private static Set<String> rows(TestDatabase db) {
+        return new TreeSet<>(db.jdbc().queryForList(ROWS, String.class));
+    }
+
+    private static Set<String> instancesOf(Set<String> rows) {
+        Set<String> instances = new TreeSet<>();
+        rows.forEach(row -> instances.add(row.substring(0, row.indexOf(' '))));
+        return instances;
+    }
+
+    private static Set<String> withoutInstances(Set<String> rows, String... instances) {
+        Set<String> kept = new TreeSet<>(rows);
+        kept.removeIf(row -> List.of(instances).contains(row.substring(0, row.indexOf(' '))));
+        assertThat(kept).hasSizeLessThan(rows.size());
+        return kept;
+    }
+
+    private static long executionsOf(TestDatabase db, String phase, Instant asOf) {
+        return db.jdbc().queryForObject("""
+                SELECT count(*) FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_EXECUTION_PARAMS ph ON ph.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND ph.PARAMETER_NAME = 'phase'
+                JOIN BATCH_JOB_EXECUTION_PARAMS a ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.PARAMETER_NAME = 'asOf'
+                WHERE ph.PARAMETER_VALUE = ? AND CAST(a.PARAMETER_VALUE AS timestamptz) = ?::timestamptz
+                """, Long.class, phase, asOf.toString());
+    }
+
+    /** Chicago's local midnight {@code days} from the day of {@code until}. */
+    private static Instant chicagoMidnight(int days) {
+        LocalDate today = until.atZone(CHICAGO).toLocalDate();
+        return today.plusDays(days).atStartOfDay(CHICAGO).toInstant();
+    }
+}

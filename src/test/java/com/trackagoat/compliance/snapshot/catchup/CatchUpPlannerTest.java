@@ -1,0 +1,60 @@
+package com.trackagoat.compliance.snapshot.catchup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
+import com.trackagoat.compliance.source.ScheduledZones;
+
+class CatchUpPlannerTest {
+
+    private static final Duration SETTLE = Duration.ofHours(48);
+    private static final ScheduledZones KATHMANDU = new ScheduledZones(List.of("Asia/Kathmandu"));
+
+    @Test
+    void plansTheFinalOfACloseInThePlanAfterIt() {
+        List<SnapshotJobParameters> plan = CatchUpPlanner.plan(KATHMANDU, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-03T18:15:00Z"), SETTLE, Set.of());
+
+        assertThat(plan.stream().filter(j -> j.phase() == Phase.FINAL))
+                .containsExactly(job(Phase.FINAL, "2026-11-03T18:15:00Z"));
+        assertThat(plan).containsSubsequence(job(Phase.CLOSE, "2026-11-01T18:15:00Z"),
+                job(Phase.CLOSE, "2026-11-03T18:15:00Z"), job(Phase.FINAL, "2026-11-03T18:15:00Z"));
+        assertThat(plan).last().isEqualTo(job(Phase.NIGHTLY, "2026-11-03T18:15:00Z"));
+    }
+
+    @Test
+    void plansCloseAndNightlyAtEveryMidnightOfEveryZoneIncludingUtcOldestFirst() {
+        List<SnapshotJobParameters> plan = CatchUpPlanner.plan(KATHMANDU, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-02T00:00:00Z"), SETTLE, Set.of());
+
+        assertThat(plan).containsExactly(
+                job(Phase.CLOSE, "2026-11-01T18:15:00Z"), job(Phase.NIGHTLY, "2026-11-01T18:15:00Z"),
+                job(Phase.CLOSE, "2026-11-02T00:00:00Z"), job(Phase.NIGHTLY, "2026-11-02T00:00:00Z"));
+    }
+
+    @Test
+    void plansAFinalOnlyForACloseThatRanOrRunsInThisPlan() {
+        Instant since = Instant.parse("2026-11-03T00:00:00Z");
+        Instant until = Instant.parse("2026-11-05T00:00:00Z");
+        Set<Instant> completedCloses = Set.of(Instant.parse("2026-11-01T18:15:00Z"));
+
+        List<SnapshotJobParameters> finals = CatchUpPlanner.plan(KATHMANDU, since, until, SETTLE, completedCloses)
+                .stream().filter(j -> j.phase() == Phase.FINAL).toList();
+
+        // The closes that finals in the range settle are at 11-01T18:15 (ran before), 11-02T00:00, 11-02T18:15
+        // and 11-03T00:00 (never ran, and not in this plan, which starts after 11-03T00:00).
+        assertThat(finals).containsExactly(job(Phase.FINAL, "2026-11-03T18:15:00Z"));
+    }
+
+    private static SnapshotJobParameters job(Phase phase, String asOf) {
+        return new SnapshotJobParameters(phase, Instant.parse(asOf));
+    }
+}

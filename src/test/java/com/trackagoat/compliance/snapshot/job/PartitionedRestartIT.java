@@ -1,0 +1,76 @@
+package com.trackagoat.compliance.snapshot.job;
+
+import static com.trackagoat.compliance.snapshot.job.RestartAfterLostConnectionIT.count;
+import static com.trackagoat.compliance.snapshot.job.RestartAfterLostConnectionIT.waitForSnapshots;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.trackagoat.compliance.support.BulkGoals;
+import com.trackagoat.compliance.support.Cli;
+import com.trackagoat.compliance.support.TestDatabase;
+
+/**
+ * A partitioned close job whose connections are terminated mid-run resumes each partition after its own last
+ * committed chunk, and writes exactly the rows of an uninterrupted, unpartitioned run.
+ */
+class PartitionedRestartIT {
+
+    private static final int GOALS = 20_000;
+    private static final String[] PARTITIONED_CLOSE = {"run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
+        "--goal-compliance.chunk-size=100", "--goal-compliance.partitions=3"};
+    private static final String[] UNPARTITIONED_CLOSE = {"run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
+        "--goal-compliance.partitions=1"};
+
+    private static TestDatabase partitioned;
+    private static TestDatabase unpartitioned;
+
+    @BeforeAll
+    static void createDatabases() {
+        partitioned = BulkGoals.database(PartitionedRestartIT.class, GOALS);
+        unpartitioned = BulkGoals.database(PartitionedRestartIT.class, GOALS);
+    }
+
+    @AfterAll
+    static void dropDatabases() {
+        partitioned.close();
+        unpartitioned.close();
+    }
+
+    @Test
+    void eachPartitionResumesAfterItsLastCommittedChunkAndTheRowsEqualAnUnpartitionedRun() throws Exception {
+        // given a partitioned close job whose connections are all terminated after a few chunks
+        CompletableFuture<Cli.Result> firstRun = CompletableFuture.supplyAsync(() -> Cli.run(partitioned, PARTITIONED_CLOSE));
+        waitForSnapshots(partitioned, 1_500);
+        partitioned.jdbc().queryForList("""
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """);
+        assertThat(firstRun.get(2, TimeUnit.MINUTES).exitCode()).isEqualTo(1);
+        long committed = count(partitioned, "SELECT count(*) FROM goal_compliance_snapshots");
+        assertThat(committed).isLessThan(GOALS);
+
+        // when it runs again
+        Cli.Result resumed = Cli.run(partitioned, PARTITIONED_CLOSE);
+
+        // then its partitions read only what was left, and the rows equal an unpartitioned run's
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        long lastExecution = count(partitioned, "SELECT max(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        assertThat(count(partitioned, """
+                SELECT count(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'snapshotWorker:partition%'
+                  AND JOB_EXECUTION_ID = (SELECT min(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)
+                """)).isEqualTo(3);
+        assertThat(count(partitioned, "SELECT coalesce(sum(READ_COUNT), 0) FROM BATCH_STEP_EXECUTION "
+                + "WHERE STEP_NAME LIKE 'snapshotWorker:%' AND JOB_EXECUTION_ID = " + lastExecution))
+                .isEqualTo(GOALS - committed);
+        assertThat(Cli.run(unpartitioned, UNPARTITIONED_CLOSE).exitCode()).isZero();
+        assertThat(BulkGoals.resultsDigest(partitioned.jdbc()))
+                .isEqualTo(BulkGoals.resultsDigest(unpartitioned.jdbc()))
+                .endsWith(":" + GOALS);
+    }
+}
