@@ -18,8 +18,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Logs progress per chunk (goals done, how far through the step's goal-id range, rate, time left at that rate)
- * and a summary per run, and before each chunk checks that this process still holds the job instance's lock, so
- * that a run whose lock connection was lost stops instead of racing a process that took the instance over.
+ * and a summary per run. (The lock check before each chunk is {@link LockOwnershipListener}'s.)
  *
  * <p>How far: goal ids are random UUIDs, spread uniformly over the range, so the share of the range's ids up to
  * the last goal written is about the share of its goals done. That costs nothing; counting the range's goals
@@ -30,7 +29,6 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
 
     private static final Logger log = LoggerFactory.getLogger(ChunkProgressListener.class);
 
-    private final InstanceLocks instanceLocks;
     private final Clock clock;
     private SnapshotJobParameters job;
     private Instant started;
@@ -39,26 +37,19 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
     private long snapshots;
     private long rejects;
 
-    ChunkProgressListener(InstanceLocks instanceLocks, Clock clock) {
-        this.instanceLocks = instanceLocks;
+    ChunkProgressListener(Clock clock) {
         this.clock = clock;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        job = SnapshotJobParameters.of(stepExecution.getJobParameters().getString(SnapshotJobParameters.PHASE),
-                stepExecution.getJobParameters().getString(SnapshotJobParameters.AS_OF));
+        job = SnapshotJobParameters.of(stepExecution);
         started = clock.instant();
         UUID resumeAfter = KeysetPagingReader.lastCommitted(stepExecution.getExecutionContext());
         if (resumeAfter != null) {
             log.info("{}: resuming after goal {} (last committed chunk)", job, resumeAfter);
         }
         left = GoalIdRange.of(stepExecution.getExecutionContext()).after(resumeAfter).orElse(null);
-    }
-
-    @Override
-    public void beforeChunk(Chunk<SnapshotWork> chunk) {
-        instanceLocks.verifyHeld(job);
     }
 
     /** A goal skipped into an evaluation_failed reject (EvaluationFailures) is not in the written chunk. */

@@ -61,16 +61,17 @@ public class SnapshotJobConfiguration {
     Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
                       SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
+                      LockOwnershipListener lockOwnershipListener,
                       ItemWriteListener<SnapshotRecord> snapshotMetricsListener, EvaluationFailures evaluationFailures,
                       GracefulStop gracefulStop, GoalComplianceProperties properties) {
         int partitions = properties.getPartitions();
         if (partitions <= 1) {
             return chunkStep("snapshotStep", jobRepository, transactionManager, snapshotReader, snapshotProcessor,
-                    snapshotWriter, chunkProgressListener, snapshotMetricsListener,
+                    snapshotWriter, chunkProgressListener, lockOwnershipListener, snapshotMetricsListener,
                     evaluationFailures, gracefulStop, properties);
         }
         Step worker = chunkStep("snapshotWorker", jobRepository, transactionManager, snapshotReader,
-                snapshotProcessor, snapshotWriter, chunkProgressListener,
+                snapshotProcessor, snapshotWriter, chunkProgressListener, lockOwnershipListener,
                 snapshotMetricsListener, evaluationFailures, gracefulStop, properties);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("snapshot-partition-");
         threads.setConcurrencyLimit(partitions);
@@ -86,6 +87,7 @@ public class SnapshotJobConfiguration {
                                   PlatformTransactionManager transactionManager,
                                   ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
                                   SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
+                                  LockOwnershipListener lockOwnershipListener,
                                   ItemWriteListener<SnapshotRecord> snapshotMetricsListener,
                                   EvaluationFailures evaluationFailures, GracefulStop gracefulStop,
                                   GoalComplianceProperties properties) {
@@ -98,6 +100,7 @@ public class SnapshotJobConfiguration {
                 .faultTolerant() // a goal whose evaluation fails is skipped into a reject, nothing else is
                 .skipPolicy(evaluationFailures)
                 .skipListener(evaluationFailures)
+                .listener(lockOwnershipListener)
                 .listener(chunkProgressListener)
                 .listener(snapshotMetricsListener)
                 .listener((StepExecutionListener) gracefulStop)
@@ -146,8 +149,14 @@ public class SnapshotJobConfiguration {
 
     @Bean
     @StepScope
-    ChunkProgressListener chunkProgressListener(InstanceLocks instanceLocks, Clock clock) {
-        return new ChunkProgressListener(instanceLocks, clock);
+    ChunkProgressListener chunkProgressListener(Clock clock) {
+        return new ChunkProgressListener(clock);
+    }
+
+    @Bean
+    @StepScope
+    LockOwnershipListener lockOwnershipListener(InstanceLocks instanceLocks) {
+        return new LockOwnershipListener(instanceLocks);
     }
 
     /** Not step-scoped: the launcher takes the lock that the job's steps check. */

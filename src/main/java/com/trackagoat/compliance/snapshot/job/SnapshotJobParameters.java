@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
 
 import com.trackagoat.compliance.evaluation.Phase;
 
@@ -22,6 +23,12 @@ public record SnapshotJobParameters(Phase phase, Instant asOf) {
 
     static SnapshotJobParameters of(String phase, String asOf) {
         return new SnapshotJobParameters(Phase.parse(phase).orElseThrow(), Instant.parse(asOf));
+    }
+
+    /** The instance a step execution belongs to. */
+    static SnapshotJobParameters of(StepExecution stepExecution) {
+        JobParameters parameters = stepExecution.getJobParameters();
+        return of(parameters.getString(PHASE), parameters.getString(AS_OF));
     }
 
     @Override

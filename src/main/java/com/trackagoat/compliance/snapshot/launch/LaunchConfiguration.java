@@ -15,7 +15,7 @@ import com.trackagoat.compliance.snapshot.job.InstanceLocks;
 import com.trackagoat.compliance.snapshot.job.SnapshotMetrics;
 import com.trackagoat.compliance.system.GoalComplianceProperties;
 
-/** Wiring of the pieces that launch one snapshot job instance: launcher, rerun, due instants. */
+/** Wiring of the pieces that launch one snapshot job instance: launcher, dead-execution recovery, rerun, due instants. */
 @Configuration(proxyBeanMethods = false)
 class LaunchConfiguration {
 
@@ -24,8 +24,8 @@ class LaunchConfiguration {
                                             Job goalSnapshotJob, InstanceLocks locks,
                                             GoalComplianceProperties properties, SnapshotMetrics metrics,
                                             Clock clock) {
-        return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks, properties, metrics,
-                clock);
+        return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks,
+                new DeadExecutionRecovery(jobRepository), properties, metrics, clock);
     }
 
     @Bean

@@ -5,15 +5,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.snapshot.job.InstanceLocks;
@@ -24,8 +21,8 @@ import com.trackagoat.compliance.system.GoalComplianceProperties;
 
 /**
  * Runs one snapshot job instance exactly once across processes: under the instance's lock, a completed
- * instance is left alone, an execution left running by a dead process is recovered, a failed or stopped one
- * is restarted from its last committed chunk, and a new one is started.
+ * instance is left alone, an execution left running by a dead process is recovered ({@link DeadExecutionRecovery}),
+ * a failed or stopped one is restarted from its last committed chunk, and a new one is started.
  */
 public class SnapshotJobLauncher {
 
@@ -49,16 +46,19 @@ public class SnapshotJobLauncher {
     private final JobRepository jobRepository;
     private final Job job;
     private final InstanceLocks locks;
+    private final DeadExecutionRecovery recovery;
     private final GoalComplianceProperties properties;
     private final SnapshotMetrics metrics;
     private final Clock clock;
 
     SnapshotJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, InstanceLocks locks,
-                        GoalComplianceProperties properties, SnapshotMetrics metrics, Clock clock) {
+                        DeadExecutionRecovery recovery, GoalComplianceProperties properties,
+                        SnapshotMetrics metrics, Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.locks = locks;
+        this.recovery = recovery;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -88,53 +88,13 @@ public class SnapshotJobLauncher {
                 log.debug("{}: already {} (execution {}); nothing to do", instance, status, last.getId());
                 return Result.ALREADY_COMPLETE;
             }
-            JobExecution previous = jobRepository.getJobExecution(last.getId()); // with its steps
-            boolean stepLeftRunning = previous.getStepExecutions().stream()
-                    .anyMatch(step -> isLeftRunning(step.getStatus()));
-            if (isLeftRunning(status) || stepLeftRunning) {
-                // A step left running under an ended job: its process lost the database before ending the step.
-                log.warn("{}: execution {} was left {}{} (its process died or lost the database); recovering it",
-                        instance, last.getId(), status, isLeftRunning(status) ? "" : " with a step running");
-                last = markFailed(previous);
-            }
+            last = recovery.recover(instance, last);
             log.info("{}: resuming execution {} ({})", instance, last.getId(), last.getStatus());
             return result(instance, jobOperator.restart(last));
         } catch (Exception e) {
             log.error("{}: failed: {}", instance, e.toString());
             return Result.FAILED;
         }
-    }
-
-    /**
-     * Marks an execution that can no longer be running, and its steps, as FAILED so that it can restart. Safe
-     * because we hold the instance's lock (its owner is gone), and because each chunk's writes commit atomically
-     * with its checkpoint, the saved checkpoint always matches what is in the tables, even when Spring Batch
-     * itself could not tell whether the last chunk committed (status UNKNOWN, which {@code JobOperator.recover}
-     * refuses).
-     */
-    private JobExecution markFailed(JobExecution execution) {
-        LocalDateTime now = LocalDateTime.now();
-        ExitStatus recovered = ExitStatus.FAILED.addExitDescription("recovered: its process died or lost the database");
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (isLeftRunning(step.getStatus())) {
-                step.setStatus(BatchStatus.FAILED);
-                step.setExitStatus(recovered);
-                step.setEndTime(now);
-                jobRepository.update(step);
-            }
-        }
-        if (isLeftRunning(execution.getStatus())) { // a job that ended keeps its own exit status
-            execution.setStatus(BatchStatus.FAILED);
-            execution.setExitStatus(recovered);
-            execution.setEndTime(now);
-            jobRepository.update(execution);
-        }
-        return execution;
-    }
-
-    /** Running (or not known to have ended) in the repository: what a dead or disconnected process leaves. */
-    private static boolean isLeftRunning(BatchStatus status) {
-        return status.isRunning() || status == BatchStatus.UNKNOWN;
     }
 
     private Result result(SnapshotJobParameters instance, JobExecution execution) {

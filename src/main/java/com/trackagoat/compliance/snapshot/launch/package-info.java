@@ -1,2 +1,2 @@
-/** Runs one snapshot instance exactly once: launcher, locks use, rerun; depends on snapshot.job. */
+/** Runs one snapshot instance exactly once: launcher, dead-execution recovery, rerun; depends on snapshot.job. */
 package com.trackagoat.compliance.snapshot.launch;
