@@ -19,6 +19,7 @@ import com.trackagoat.compliance.support.ApiServer;
 import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.Dataset;
 import com.trackagoat.compliance.support.Keys;
+import com.trackagoat.compliance.support.SourceData;
 import com.trackagoat.compliance.support.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
@@ -48,10 +49,7 @@ class ApiErrorsIT {
         database = TestDatabase.create(ApiErrorsIT.class);
         assertThat(Cli.run(database, "migrate").exitCode()).isZero();
         Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
-        database.jdbc().update("INSERT INTO organizations (id, name, timezone) VALUES (?, 'other', 'Europe/London')",
-                UUID.fromString(OTHER_ORG));
-        database.jdbc().update("INSERT INTO projects (id, org_id, name) VALUES (?, ?, 'other project')",
-                UUID.fromString(OTHER_PROJECT), UUID.fromString(OTHER_ORG));
+        SourceData.in(database).organization(OTHER_ORG, "Europe/London").project(OTHER_PROJECT);
         key = Keys.create(database, ORG, "errors test").key();
         otherKey = Keys.create(database, OTHER_ORG, "other org").key();
         server = ApiServer.start(database, Clock.fixed(Instant.parse(GOLDEN.get("as_of").asString()), ZoneOffset.UTC));
