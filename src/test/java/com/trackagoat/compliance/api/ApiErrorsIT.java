@@ -19,13 +19,16 @@ import com.trackagoat.compliance.support.ApiServer;
 import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.Dataset;
 import com.trackagoat.compliance.support.Keys;
+import com.trackagoat.compliance.support.SourceData;
 import com.trackagoat.compliance.support.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every refusal of the read API, over real HTTP: its status and the seed page's envelope. A second
- * organization with its own project and key checks that no request reads across organizations.
+ * Every refusal of the read API that needs the database, over real HTTP: its status and the seed page's
+ * envelope. A second organization with its own project and key checks that no request reads across
+ * organizations. Refusals of a parameter or a method, which need none, are the {@code *ParametersWebMvcTest}
+ * slices'; {@code HttpHardeningIT} sends every method through the real container.
  */
 class ApiErrorsIT {
 
@@ -46,10 +49,7 @@ class ApiErrorsIT {
         database = TestDatabase.create(ApiErrorsIT.class);
         assertThat(Cli.run(database, "migrate").exitCode()).isZero();
         Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
-        database.jdbc().update("INSERT INTO organizations (id, name, timezone) VALUES (?, 'other', 'Europe/London')",
-                UUID.fromString(OTHER_ORG));
-        database.jdbc().update("INSERT INTO projects (id, org_id, name) VALUES (?, ?, 'other project')",
-                UUID.fromString(OTHER_PROJECT), UUID.fromString(OTHER_ORG));
+        SourceData.in(database).organization(OTHER_ORG, "Europe/London").project(OTHER_PROJECT);
         key = Keys.create(database, ORG, "errors test").key();
         otherKey = Keys.create(database, OTHER_ORG, "other org").key();
         server = ApiServer.start(database, Clock.fixed(Instant.parse(GOLDEN.get("as_of").asString()), ZoneOffset.UTC));
@@ -137,47 +137,6 @@ class ApiErrorsIT {
         assertThat(response.json().get("data").size()).isZero();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "/api/v1/projects/not-a-uuid/goal-compliance|projectId must be a UUID",
-            "/api/v1/projects/{p}/goal-compliance?creator_id=42|creator_id must be a UUID",
-            "/api/v1/projects/{p}/goal-compliance?period=yearly|period must be daily, weekly or monthly",
-            "/api/v1/projects/{p}/goal-compliance?period=Weekly|period must be daily, weekly or monthly",
-            "/api/v1/projects/{p}/goal-compliance?reference_date=2026-02-30|reference_date must be a date YYYY-MM-DD",
-            "/api/v1/projects/{p}/goal-compliance?reference_date=21-05-2026|reference_date must be a date YYYY-MM-DD",
-            "/api/v1/projects/{p}/goal-compliance?creatorId=x|creatorId is not a parameter of this endpoint",
-            "/api/v1/projects/{p}/goal-compliance?period=daily&period=weekly|period is given more than once",
-            "/api/v1/analytics/aggregate/goal-compliance?project_id=nope|project_id must be a UUID",
-            "/api/v1/analytics/aggregate/goal-compliance?period=hourly|period must be daily, weekly or monthly",
-            "/api/v1/analytics/aggregate/goal-compliance?reference_date=today|reference_date must be a date",
-            "/api/v1/analytics/aggregate/goal-compliance?creator_id=x|creator_id is not a parameter of this endpoint",
-            "/api/v1/projects/{p}/goal-compliance/history?goal_id=x|goal_id must be a UUID",
-            "/api/v1/projects/{p}/goal-compliance/history?creator_id=x|creator_id must be a UUID",
-            "/api/v1/projects/{p}/goal-compliance/history?from=2026-5-1|from must be a date YYYY-MM-DD",
-            "/api/v1/projects/{p}/goal-compliance/history?to=yesterday|to must be a date YYYY-MM-DD",
-            "/api/v1/projects/{p}/goal-compliance/history?from=2026-05-02&to=2026-05-01|from (2026-05-02) is after to (2026-05-01)",
-            "/api/v1/projects/{p}/goal-compliance/history?phase=weekly|phase must be nightly, close or final",
-            "/api/v1/projects/{p}/goal-compliance/history?limit=0|limit must be a whole number from 1 to 1000",
-            "/api/v1/projects/{p}/goal-compliance/history?limit=1001|limit must be a whole number from 1 to 1000",
-            "/api/v1/projects/{p}/goal-compliance/history?limit=ten|limit must be a whole number from 1 to 1000",
-            "/api/v1/projects/{p}/goal-compliance/history?cursor=garbage|cursor is not a cursor returned by this endpoint",
-            "/api/v1/projects/{p}/payout-eligibility?period_end=2026-13-01|period_end must be a date YYYY-MM-DD",
-            "/api/v1/projects/{p}/payout-eligibility?period_end=2026-05-24&from=2026-05-01|period_end cannot be combined with from/to",
-            "/api/v1/projects/{p}/payout-eligibility?from=x|from must be a date YYYY-MM-DD",
-            "/api/v1/projects/{p}/payout-eligibility?to=x|to must be a date YYYY-MM-DD",
-            "/api/v1/projects/{p}/payout-eligibility?from=2026-06-01&to=2026-05-01|from (2026-06-01) is after to (2026-05-01)",
-            "/api/v1/projects/{p}/payout-eligibility?creator_id=x|creator_id must be a UUID",
-            "/api/v1/projects/{p}/payout-eligibility?eligibility=maybe|eligibility must be eligible, needs_review or ineligible",
-            "/api/v1/projects/{p}/payout-eligibility?limit=-1|limit must be a whole number from 1 to 1000",
-            "/api/v1/projects/{p}/payout-eligibility?cursor=AAAA|cursor is not a cursor returned by this endpoint",
-            "/api/v1/projects/{p}/payout-eligibility?phase=final|phase is not a parameter of this endpoint"})
-    void badParameterIs400NamingIt(String path, String message) {
-        ApiServer.Response response = server.get(path.replace("{p}", PROJECT), key);
-
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertEnvelope(response, "invalid_parameter", message);
-    }
-
     @Test
     void unknownPathUnderTheApiIs404WithTheEnvelope() {
         ApiServer.Response response = server.get("/api/v1/projects/" + PROJECT + "/goals", key);
@@ -189,16 +148,6 @@ class ApiErrorsIT {
     @Test
     void unknownPathWithoutAKeyIs401NotA404() {
         assertThat(server.get("/api/v1/secret-things", null).status()).isEqualTo(401);
-    }
-
-    @Test
-    void otherMethodsThanGetAre405() {
-        ApiServer.Response response = server.send(HttpRequest.newBuilder(
-                URI.create(server.base() + "/api/v1/projects/" + PROJECT + "/goal-compliance"))
-                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.noBody()).build());
-
-        assertThat(response.status()).isEqualTo(405);
-        assertEnvelope(response, "method_not_allowed", "POST is not supported");
     }
 
     @Test

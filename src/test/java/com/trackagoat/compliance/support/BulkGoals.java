@@ -62,19 +62,4 @@ public final class BulkGoals {
                 FROM generate_series(1, ?) i, generate_series(0, 10) k
                 """, n);
     }
-
-    /** A digest of every written row's values (not evaluated_at or the execution id), to compare two runs. */
-    public static String resultsDigest(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("""
-                SELECT md5(coalesce(string_agg(row_text, '|' ORDER BY row_text), '')) || ':' || count(*)
-                FROM (
-                  SELECT concat_ws(',', goal_id, phase, as_of, org_id, project_id, creator_id, metric, period, target,
-                                   actual, percentage, status, period_start, period_end, has_advisory, advisory::text,
-                                   close_status, close_actual) AS row_text
-                  FROM goal_compliance_snapshots
-                  UNION ALL
-                  SELECT concat_ws(',', goal_id, phase, as_of, reason, detail) FROM goal_compliance_rejects
-                ) rows
-                """, String.class);
-    }
 }

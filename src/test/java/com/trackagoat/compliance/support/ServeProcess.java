@@ -169,7 +169,7 @@ public final class ServeProcess implements AutoCloseable {
         Instant since = windows.stream().map(w -> w[0]).min(Comparator.naturalOrder()).orElseThrow();
         Instant until = windows.stream().map(w -> w[1]).max(Comparator.naturalOrder()).orElseThrow();
         assertThat(Cli.run(reference, "catch-up", "--since=" + since, "--until=" + until).exitCode()).isZero();
-        assertThat(BulkGoals.resultsDigest(served.jdbc())).isEqualTo(BulkGoals.resultsDigest(reference.jdbc()));
+        TableAssert.assertSameResults(served, reference);
     }
 
     /** How many snapshot job instances have no COMPLETED execution. */

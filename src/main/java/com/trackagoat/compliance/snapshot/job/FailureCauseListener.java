@@ -2,10 +2,12 @@ package com.trackagoat.compliance.snapshot.job;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
@@ -18,12 +20,19 @@ final class FailureCauseListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
+        List<Throwable> failures = Stream.concat(
+                execution.getStepExecutions().stream().flatMap(step -> step.getFailureExceptions().stream()),
+                execution.getFailureExceptions().stream()).toList();
         if (execution.getStatus() != BatchStatus.FAILED || failures.isEmpty()) {
             return;
         }
         ExitStatus exit = execution.getExitStatus();
-        String cause = telling(failures.get(0)).toString().lines().findFirst().orElse("");
+        // A partitioned job's manager step fails only with "Partition handler returned an unsuccessful step":
+        // the worker's own cause is the telling one.
+        Throwable chosen = failures.stream().map(FailureCauseListener::telling)
+                .filter(cause -> !(cause instanceof JobExecutionException)).findFirst()
+                .orElse(telling(failures.get(0)));
+        String cause = chosen.toString().lines().findFirst().orElse("");
         execution.setExitStatus(new ExitStatus(exit.getExitCode(), cause + "\n" + exit.getExitDescription()));
     }
 

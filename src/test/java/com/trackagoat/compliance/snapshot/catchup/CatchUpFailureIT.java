@@ -1,12 +1,12 @@
 package com.trackagoat.compliance.snapshot.catchup;
 
+import static com.trackagoat.compliance.support.TableAssert.assertSameResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.RecentGoals;
+import com.trackagoat.compliance.support.TableAssert;
+import com.trackagoat.compliance.support.TableRows;
 import com.trackagoat.compliance.support.TestDatabase;
 
 /**
@@ -42,17 +44,18 @@ class CatchUpFailureIT {
               FOR EACH ROW EXECUTE FUNCTION refuse_one_close();
             """;
 
-    /** Every written row as text, led by its instance; not evaluated_at or the execution id; the advisory digested. */
-    private static final String ROWS = """
-            SELECT phase || '@' || to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' '
-                   || concat_ws(',', goal_id, org_id, metric, period, target, actual, percentage, status,
-                                period_start, period_end, md5(advisory::text), close_status, close_actual)
+    /** The instances (phase@as_of) that wrote a row to either result table. */
+    private static final String INSTANCES = """
+            SELECT phase || '@' || to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
             FROM goal_compliance_snapshots
-            UNION ALL
-            SELECT phase || '@' || to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' reject '
-                   || concat_ws(',', goal_id, reason, detail)
+            UNION
+            SELECT phase || '@' || to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
             FROM goal_compliance_rejects
             """;
+
+    /** The rows of the failed close's instance and of its final's (bind: the close's and the final's as_of). */
+    private static final String OF_FAILED = "(phase = 'close' AND as_of = ?::timestamptz) "
+            + "OR (phase = 'final' AND as_of = ?::timestamptz)";
 
     private static TestDatabase failing;
     private static TestDatabase uninterrupted;
@@ -82,17 +85,16 @@ class CatchUpFailureIT {
         // given a close that fails, and the same data caught up without failure
         failing.jdbc().execute(FAIL_ONE_CLOSE.formatted(failedClose));
         assertThat(catchUp(uninterrupted).exitCode()).isZero();
-        Set<String> expected = rows(uninterrupted);
         String close = "close@" + failedClose;
         String itsFinal = "final@" + failedClose.plus(SETTLE);
-        assertThat(instancesOf(expected)).as("the uninterrupted run").contains(close, itsFinal).hasSizeGreaterThan(12);
+        assertThat(instances(uninterrupted)).as("the uninterrupted run").contains(close, itsFinal).hasSizeGreaterThan(12);
 
         // when catch-up runs over the failing close
         Cli.Result first = catchUp(failing);
 
         // then every other instance completed, the close and its final wrote nothing, and it exits 1 naming both
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(1);
-        assertSameRows(rows(failing), withoutInstances(expected, close, itsFinal));
+        assertSameRowsOutsideTheFailedInstances();
         assertThat(first.out()).contains("failed: " + close).contains("are refused)")
                 .contains("waiting for its close: " + itsFinal);
         assertThat(executionsOf(failing, "final", failedClose.plus(SETTLE))).as("the final was not run").isZero();
@@ -104,44 +106,25 @@ class CatchUpFailureIT {
         // then the close and its final completed, and the tables are those of the uninterrupted run
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
         assertThat(second.out()).contains(" 2 ran, ").doesNotContain("failed");
-        assertSameRows(rows(failing), expected);
+        assertSameResults(failing, uninterrupted);
     }
 
     private static Cli.Result catchUp(TestDatabase db) {
         return Cli.run(db, "catch-up", "--since=" + since, "--until=" + until);
     }
 
-    /** Fails naming the first rows that differ, and their instance. */
-    private static void assertSameRows(Set<String> actual, Set<String> expected) {
-        List<String> missing = difference(expected, actual);
-        List<String> unexpected = difference(actual, expected);
-        assertThat(missing.size()).as("rows missing, first: %s", first(missing)).isZero();
-        assertThat(unexpected.size()).as("rows not expected, first: %s", first(unexpected)).isZero();
+    /** The failing database has no row of the failed close or its final, and every other row of the other. */
+    private static void assertSameRowsOutsideTheFailedInstances() {
+        Object[] instants = {failedClose.toString(), failedClose.plus(SETTLE).toString()};
+        for (String table : TableAssert.RESULT_TABLES) {
+            TableAssert.assertThat(TableRows.read(failing, table, OF_FAILED, instants)).hasRowCount(0);
+            TableAssert.assertThat(TableRows.read(failing, table, "NOT (" + OF_FAILED + ")", instants))
+                    .hasSameRowsAs(uninterrupted);
+        }
     }
 
-    private static List<String> difference(Set<String> a, Set<String> b) {
-        return a.stream().filter(row -> !b.contains(row)).toList();
-    }
-
-    private static List<String> first(List<String> rows) {
-        return rows.stream().limit(3).toList();
-    }
-
-    private static Set<String> rows(TestDatabase db) {
-        return new TreeSet<>(db.jdbc().queryForList(ROWS, String.class));
-    }
-
-    private static Set<String> instancesOf(Set<String> rows) {
-        Set<String> instances = new TreeSet<>();
-        rows.forEach(row -> instances.add(row.substring(0, row.indexOf(' '))));
-        return instances;
-    }
-
-    private static Set<String> withoutInstances(Set<String> rows, String... instances) {
-        Set<String> kept = new TreeSet<>(rows);
-        kept.removeIf(row -> List.of(instances).contains(row.substring(0, row.indexOf(' '))));
-        assertThat(kept).hasSizeLessThan(rows.size());
-        return kept;
+    private static Set<String> instances(TestDatabase db) {
+        return new TreeSet<>(db.jdbc().queryForList(INSTANCES, String.class));
     }
 
     private static long executionsOf(TestDatabase db, String phase, Instant asOf) {

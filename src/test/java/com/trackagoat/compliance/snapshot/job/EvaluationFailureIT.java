@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.trackagoat.compliance.support.Cli;
+import com.trackagoat.compliance.support.SourceData;
 import com.trackagoat.compliance.support.TestDatabase;
 
 /**
@@ -26,13 +27,13 @@ class EvaluationFailureIT {
     private static final int GOALS = 5;
 
     private static TestDatabase database;
+    private static SourceData.Project project;
 
     @BeforeAll
     static void createDatabase() {
         database = TestDatabase.create(EvaluationFailureIT.class);
         assertThat(Cli.run(database, "migrate").exitCode()).isZero();
-        database.jdbc().update("INSERT INTO organizations VALUES (?::uuid, 'chicago', 'America/Chicago')", ORG);
-        database.jdbc().update("INSERT INTO projects VALUES (?::uuid, ?::uuid, 'p')", PROJECT, ORG);
+        project = SourceData.in(database).organization(ORG, "America/Chicago").project(PROJECT);
     }
 
     @AfterAll
@@ -66,7 +67,8 @@ class EvaluationFailureIT {
         }
         assertThat(lastJobStatus()).isEqualTo("COMPLETED");
         long read = database.jdbc().queryForObject("""
-                SELECT READ_COUNT FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID DESC LIMIT 1""", Long.class);
+                SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'snapshotStep'
+                ORDER BY STEP_EXECUTION_ID DESC LIMIT 1""", Long.class); // the whole step: partitions add up there
         long written = database.jdbc().queryForObject("""
                 SELECT (SELECT count(*) FROM goal_compliance_snapshots WHERE phase = 'final' AND as_of = ?::timestamptz)
                      + (SELECT count(*) FROM goal_compliance_rejects WHERE phase = 'final' AND as_of = ?::timestamptz)
@@ -113,22 +115,11 @@ class EvaluationFailureIT {
 
     /** {@value #GOALS} weekly view goals of one creator with a video at {@code postedAt}, closed at {@code close}. */
     private static List<UUID> closedGoals(String postedAt, String close) {
-        UUID creator = UUID.randomUUID();
-        database.jdbc().update("INSERT INTO creators (id, project_id, tiktok_handle) VALUES (?, ?::uuid, 'c')",
-                creator, PROJECT);
-        database.jdbc().update("""
-                INSERT INTO videos (id, creator_id, posted_at, discovered_at, views, likes, comments, shares)
-                VALUES (gen_random_uuid(), ?, ?::timestamptz, ?::timestamptz, 500, 5, 5, 5)""",
-                creator, postedAt, postedAt);
+        SourceData.Creator creator = project.creator().video(v -> v.postedAt(postedAt).counts(500L, 5L, 5L, 5L));
         List<UUID> goals = new ArrayList<>();
         for (int i = 0; i < GOALS; i++) {
-            UUID goal = UUID.randomUUID();
-            database.jdbc().update("""
-                    INSERT INTO creator_goals (id, creator_id, project_id, metric, period, target_value, is_active,
-                                               created_at)
-                    VALUES (?, ?, ?::uuid, 'views', 'weekly', ?, true, '2026-05-01T00:00:00Z')""",
-                    goal, creator, PROJECT, 100L * (i + 1));
-            goals.add(goal);
+            long target = 100L * (i + 1);
+            goals.add(creator.goal(g -> g.metric("views").target(target)));
         }
         Cli.Result closed = Cli.run(database, "run", "--phase=close", "--as-of=" + close);
         assertThat(closed.exitCode()).as(closed.err()).isZero();

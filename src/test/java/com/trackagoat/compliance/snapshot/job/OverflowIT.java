@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.Dataset;
+import com.trackagoat.compliance.support.SourceData;
 import com.trackagoat.compliance.support.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
@@ -38,13 +39,13 @@ class OverflowIT {
     private static final int RANDOM_CREATORS = 60;
 
     private static TestDatabase database;
+    private static SourceData.Project project;
 
     @BeforeAll
     static void createDatabase() {
         database = TestDatabase.create(OverflowIT.class);
         assertThat(Cli.run(database, "migrate").exitCode()).isZero();
-        database.jdbc().update("INSERT INTO organizations VALUES (?::uuid, 'chicago', 'America/Chicago')", ORG);
-        database.jdbc().update("INSERT INTO projects VALUES (?::uuid, ?::uuid, 'p')", PROJECT, ORG);
+        project = SourceData.in(database).organization(ORG, "America/Chicago").project(PROJECT);
     }
 
     @AfterAll
@@ -56,15 +57,15 @@ class OverflowIT {
     void sumsAndGainsPastTheRangeAreInvalidDataAndTheRunGoesOn() {
         // given two videos with the largest views there are, one with likes = comments = shares = 2^62,
         // followers from -MAX to MAX, and a creator whose numbers are fine
-        UUID viewsCreator = creator();
+        SourceData.Creator viewsCreator = creator();
         video(viewsCreator, "2026-06-01T12:00:00Z", Long.MAX_VALUE, 0L, 0L, 0L);
         video(viewsCreator, "2026-06-01T13:00:00Z", Long.MAX_VALUE, 0L, 0L, 0L);
-        UUID engagementCreator = creator();
+        SourceData.Creator engagementCreator = creator();
         video(engagementCreator, "2026-06-01T12:00:00Z", 1L, 1L << 62, 1L << 62, 1L << 62);
-        UUID followersCreator = creator();
+        SourceData.Creator followersCreator = creator();
         scrape(followersCreator, "2026-05-31T00:00:00Z", -Long.MAX_VALUE);
         scrape(followersCreator, "2026-06-01T12:00:00Z", Long.MAX_VALUE);
-        UUID healthyCreator = creator();
+        SourceData.Creator healthyCreator = creator();
         video(healthyCreator, "2026-06-01T12:00:00Z", 40L, 2L, 1L, 0L);
         UUID views = goal(viewsCreator, "views", 100);
         UUID viewsPosts = goal(viewsCreator, "posts", 2);
@@ -92,7 +93,7 @@ class OverflowIT {
         SplittableRandom random = new SplittableRandom(20260602);
         Map<UUID, UUID> creatorOfGoal = new HashMap<>();
         for (int i = 0; i < RANDOM_CREATORS; i++) {
-            UUID creator = creator();
+            SourceData.Creator creator = creator();
             for (int v = random.nextInt(5); v > 0; v--) {
                 String posted = random.nextInt(5) == 0 ? "2026-05-31T12:00:00Z" : "2026-06-01T1" + v + ":00:00Z";
                 String discovered = random.nextInt(6) == 0 ? "2026-06-03T06:00:00Z" : posted;
@@ -104,7 +105,7 @@ class OverflowIT {
                 scrape(creator, "2026-06-01T1" + s + ":00:00Z", counter(random));
             }
             for (String metric : METRICS) {
-                creatorOfGoal.put(goal(creator, metric, 1 + random.nextLong(Long.MAX_VALUE - 1)), creator);
+                creatorOfGoal.put(goal(creator, metric, 1 + random.nextLong(Long.MAX_VALUE - 1)), creator.id());
             }
         }
 
@@ -182,37 +183,25 @@ class OverflowIT {
                 .containsEntry("percentage", percentage).containsEntry("status", status);
     }
 
-    private static UUID creator() {
-        UUID id = UUID.randomUUID();
-        database.jdbc().update("INSERT INTO creators (id, project_id, tiktok_handle) VALUES (?, ?::uuid, ?)",
-                id, PROJECT, "c" + id);
-        return id;
+    private static SourceData.Creator creator() {
+        return project.creator();
     }
 
-    private static UUID goal(UUID creator, String metric, long target) {
-        UUID id = UUID.randomUUID();
-        database.jdbc().update("""
-                INSERT INTO creator_goals (id, creator_id, project_id, metric, period, target_value, is_active, created_at)
-                VALUES (?, ?, ?::uuid, ?, 'weekly', ?, true, '2026-05-01T00:00:00Z')""", id, creator, PROJECT, metric,
-                target);
-        return id;
+    private static UUID goal(SourceData.Creator creator, String metric, long target) {
+        return creator.goal(g -> g.metric(metric).target(target));
     }
 
-    private static void video(UUID creator, String postedAt, Long views, Long likes, Long comments, Long shares) {
+    private static void video(SourceData.Creator creator, String postedAt, Long views, Long likes, Long comments,
+                              Long shares) {
         video(creator, postedAt, postedAt, views, likes, comments, shares);
     }
 
-    private static void video(UUID creator, String postedAt, String discoveredAt, Long views, Long likes,
+    private static void video(SourceData.Creator creator, String postedAt, String discoveredAt, Long views, Long likes,
                               Long comments, Long shares) {
-        database.jdbc().update("""
-                INSERT INTO videos (id, creator_id, posted_at, discovered_at, views, likes, comments, shares)
-                VALUES (gen_random_uuid(), ?, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?)""",
-                creator, postedAt, discoveredAt, views, likes, comments, shares);
+        creator.video(v -> v.postedAt(postedAt).discoveredAt(discoveredAt).counts(views, likes, comments, shares));
     }
 
-    private static void scrape(UUID creator, String scrapedAt, Long followers) {
-        database.jdbc().update("""
-                INSERT INTO creator_scrapes (creator_id, scraped_at, succeeded, followers)
-                VALUES (?, ?::timestamptz, true, ?)""", creator, scrapedAt, followers);
+    private static void scrape(SourceData.Creator creator, String scrapedAt, Long followers) {
+        creator.scrape(scrapedAt, followers);
     }
 }

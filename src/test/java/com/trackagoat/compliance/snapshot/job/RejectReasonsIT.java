@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.trackagoat.compliance.support.Cli;
+import com.trackagoat.compliance.support.SourceData;
 import com.trackagoat.compliance.support.TestDatabase;
 
 /** Every reject reason of the spec, through the real job: a reject row with reason and detail, and the run goes on. */
@@ -17,6 +18,7 @@ class RejectReasonsIT {
 
     private static final String CHICAGO_ORG = "00000000-0000-4000-8000-00000000a000";
     private static final String CHICAGO_PROJECT = "00000000-0000-4000-8000-00000000a001";
+    private static final String MARS_ORG = "00000000-0000-4000-8000-00000000a003";
     private static final String MARS_PROJECT = "00000000-0000-4000-8000-00000000a002";
     private static final String CREATOR = "00000000-0000-4000-8000-00000000c001";
     private static final String MARS_CREATOR = "00000000-0000-4000-8000-00000000c002";
@@ -24,21 +26,20 @@ class RejectReasonsIT {
     private static final String CHICAGO_NIGHT = "2026-06-02T05:00:00Z";
 
     private static TestDatabase database;
+    private static SourceData.Project chicago;
+    private static SourceData.Creator creator;
+    private static SourceData.Creator marsCreator;
 
     @BeforeAll
     static void createDatabase() {
         database = TestDatabase.create(RejectReasonsIT.class);
         assertThat(Cli.run(database, "migrate").exitCode()).isZero();
-        database.jdbc().update("INSERT INTO organizations VALUES (?::uuid, 'chicago', 'America/Chicago'), "
-                + "('00000000-0000-4000-8000-00000000a003', 'mars', 'Mars/Olympus')", CHICAGO_ORG);
-        database.jdbc().update("INSERT INTO projects VALUES (?::uuid, ?::uuid, 'p'), "
-                + "(?::uuid, '00000000-0000-4000-8000-00000000a003', 'm')", CHICAGO_PROJECT, CHICAGO_ORG, MARS_PROJECT);
-        database.jdbc().update("INSERT INTO creators (id, project_id, tiktok_handle) VALUES (?::uuid, ?::uuid, 'c'), "
-                + "(?::uuid, ?::uuid, 'm')", CREATOR, CHICAGO_PROJECT, MARS_CREATOR, MARS_PROJECT);
-        database.jdbc().update("""
-                INSERT INTO videos (id, creator_id, posted_at, discovered_at, views, likes, comments, shares)
-                VALUES (gen_random_uuid(), ?::uuid, '2026-06-01T12:00:00Z', '2026-06-01T13:00:00Z', -5, 1, 1, 1)
-                """, CREATOR);
+        SourceData source = SourceData.in(database);
+        chicago = source.organization(CHICAGO_ORG, "America/Chicago").project(CHICAGO_PROJECT);
+        creator = chicago.creator(CREATOR)
+                .video(v -> v.postedAt("2026-06-01T12:00:00Z").discoveredAt("2026-06-01T13:00:00Z")
+                        .counts(-5L, 1L, 1L, 1L));
+        marsCreator = source.organization(MARS_ORG, "Mars/Olympus").project(MARS_PROJECT).creator(MARS_CREATOR);
     }
 
     @AfterAll
@@ -48,7 +49,7 @@ class RejectReasonsIT {
 
     @Test
     void invalidTimezoneIsRejectedInTheNightlyAtEveryUtcMidnight() {
-        UUID goal = goal(MARS_CREATOR, MARS_PROJECT, "posts", "daily", 1L, null, null);
+        UUID goal = marsCreator.goal(g -> g.period("daily"));
         assertThat(run("nightly", "2026-06-02T00:00:00Z")).isZero();
         assertRejected(goal, "nightly", "2026-06-02T00:00:00Z", "invalid_timezone", "Mars/Olympus");
     }
@@ -56,13 +57,14 @@ class RejectReasonsIT {
     @Test
     void eachReasonOfAChicagoGoalBecomesARejectRowAndTheRunGoesOn() {
         Map<String, UUID> goals = Map.of(
-                "unknown_period", goal(CREATOR, CHICAGO_PROJECT, "posts", "hourly", 1L, null, null),
-                "invalid_date_range", goal(CREATOR, CHICAGO_PROJECT, "posts", "weekly", 1L, "2026-06-10", "2026-06-01"),
-                "missing_creator", goal(UUID.randomUUID().toString(), CHICAGO_PROJECT, "posts", "weekly", 1L, null, null),
-                "invalid_target", goal(CREATOR, CHICAGO_PROJECT, "posts", "weekly", 0L, null, null),
-                "unknown_metric", goal(CREATOR, CHICAGO_PROJECT, "saves", "monthly", 5L, null, null),
-                "invalid_data", goal(CREATOR, CHICAGO_PROJECT, "views", "weekly", 100L, null, null));
-        UUID healthy = goal(CREATOR, CHICAGO_PROJECT, "posts", "monthly", 3L, null, null);
+                "unknown_period", creator.goal(g -> g.period("hourly")),
+                "invalid_date_range", creator.goal(g -> g.startDate("2026-06-10").endDate("2026-06-01")),
+                "missing_creator", chicago.goalOf(UUID.randomUUID(), g -> { }),
+                "invalid_target", creator.goal(g -> g.target(0)),
+                "unknown_metric", creator.goal(g -> g.metric("saves").period("monthly").target(5)),
+                // the creator's one video has negative views
+                "invalid_data", creator.goal(g -> g.metric("views").target(100)));
+        UUID healthy = creator.goal(g -> g.period("monthly").target(3));
 
         assertThat(run("nightly", CHICAGO_NIGHT)).isZero();
 
@@ -81,7 +83,7 @@ class RejectReasonsIT {
 
     @Test
     void invalidTargetOfAGoalThatClosesIsRejectedInTheClose() {
-        UUID goal = goal(CREATOR, CHICAGO_PROJECT, "likes", "weekly", -3L, null, null);
+        UUID goal = creator.goal(g -> g.metric("likes").target(-3));
         assertThat(run("close", "2026-06-08T05:00:00Z")).isZero();
         assertRejected(goal, "close", "2026-06-08T05:00:00Z", "invalid_target", "-3");
     }
@@ -100,16 +102,5 @@ class RejectReasonsIT {
         assertThat((String) row.get("detail")).isNotBlank().contains(detailMentions);
         assertThat(database.jdbc().queryForObject("SELECT count(*) FROM goal_compliance_snapshots WHERE goal_id = ?",
                 Long.class, goal)).isZero();
-    }
-
-    private static UUID goal(String creator, String project, String metric, String period, Long target,
-                             String startDate, String endDate) {
-        UUID id = UUID.randomUUID();
-        database.jdbc().update("""
-                INSERT INTO creator_goals (id, creator_id, project_id, metric, period, target_value, start_date, end_date,
-                                           is_active, created_at)
-                VALUES (?, ?::uuid, ?::uuid, ?, ?, ?, ?::date, ?::date, true, '2026-05-01T00:00:00Z')
-                """, id, creator, project, metric, period, target, startDate, endDate);
-        return id;
     }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import com.trackagoat.compliance.support.BulkGoals;
 import com.trackagoat.compliance.support.Cli;
+import com.trackagoat.compliance.support.TableAssert;
+import com.trackagoat.compliance.support.TableRows;
 import com.trackagoat.compliance.support.TestDatabase;
 
 /**
@@ -18,6 +20,7 @@ class RerunIT {
 
     private static final int GOALS = 3_000;
     private static final String AS_OF = "--as-of=" + BulkGoals.CLOSE_AT;
+    private static final String SNAPSHOTS = "goal_compliance_snapshots";
     private static final String FIX = "UPDATE videos SET views = views * 3 WHERE creator_id::text < '4'";
 
     private static TestDatabase rerun;
@@ -41,8 +44,8 @@ class RerunIT {
         // given a completed close and nightly, then a fix of the source data
         assertThat(Cli.run(rerun, "run", "--phase=close", AS_OF).exitCode()).isZero();
         assertThat(Cli.run(rerun, "run", "--phase=nightly", AS_OF).exitCode()).isZero();
-        String nightlyBefore = nightlyDigest();
-        String before = BulkGoals.resultsDigest(rerun.jdbc());
+        TableRows nightlyBefore = phase(rerun, "nightly");
+        TableRows before = TableRows.read(rerun, SNAPSHOTS);
         rerun.jdbc().update(FIX);
 
         // when the close is re-run
@@ -53,9 +56,9 @@ class RerunIT {
         assertThat(result.out()).contains("close@" + BulkGoals.CLOSE_AT + ": completed");
         assertThat(Cli.run(fixedFirst, "run", "--phase=close", AS_OF).exitCode()).isZero();
         assertThat(Cli.run(fixedFirst, "run", "--phase=nightly", AS_OF).exitCode()).isZero();
-        assertThat(closeDigest(rerun)).isEqualTo(closeDigest(fixedFirst));
-        assertThat(BulkGoals.resultsDigest(rerun.jdbc())).isNotEqualTo(before);
-        assertThat(nightlyDigest()).isEqualTo(nightlyBefore);
+        TableAssert.assertThat(phase(rerun, "close")).hasSameRowsAs(fixedFirst);
+        TableAssert.assertThat(TableRows.read(rerun, SNAPSHOTS)).differsFrom(before);
+        TableAssert.assertThat(phase(rerun, "nightly")).hasSameRowsAs(nightlyBefore);
         assertThat(rerun.jdbc().queryForList("""
                 SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p
                   ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'phase'
@@ -66,19 +69,7 @@ class RerunIT {
                 """, Long.class)).isOne();
     }
 
-    private static String nightlyDigest() {
-        return digest(rerun, "nightly");
-    }
-
-    private static String closeDigest(TestDatabase db) {
-        return digest(db, "close");
-    }
-
-    private static String digest(TestDatabase db, String phase) {
-        return db.jdbc().queryForObject("""
-                SELECT md5(string_agg(concat_ws(',', goal_id, actual, percentage, status, advisory::text),
-                                      '|' ORDER BY goal_id)) || ':' || count(*)
-                FROM goal_compliance_snapshots WHERE phase = ?
-                """, String.class, phase);
+    private static TableRows phase(TestDatabase db, String phase) {
+        return TableRows.read(db, SNAPSHOTS, "phase = ?", phase);
     }
 }
