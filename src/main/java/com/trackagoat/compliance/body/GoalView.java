@@ -1,6 +1,7 @@
 package com.trackagoat.compliance.body;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,6 +15,12 @@ public record GoalView(@JsonProperty("id") UUID id, @JsonProperty("creator_id") 
                        @JsonProperty("period") Period period, @JsonProperty("target_value") long targetValue,
                        @JsonProperty("start_date") LocalDate startDate, @JsonProperty("end_date") LocalDate endDate,
                        @JsonProperty("is_active") boolean isActive) {
+
+    /** Goals of a creator in the body's order: period (daily, weekly, monthly), metric, id. */
+    public static final Comparator<Goal> ORDER = Comparator
+            .comparing((Goal g) -> Period.parse(g.period()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(g -> String.valueOf(g.metric()))
+            .thenComparing(Goal::id);
 
     /** An evaluated goal: its metric, period and target passed validation, so they parse. */
     public static GoalView of(Goal goal) {

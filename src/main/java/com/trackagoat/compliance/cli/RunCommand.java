@@ -3,18 +3,11 @@ package com.trackagoat.compliance.cli;
 import java.io.PrintStream;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
 
 @CommandLine.Command(name = "run", sortOptions = false, sortSynopsis = false,
         description = "Runs one snapshot job (a completed one is not run twice; a failed one resumes).",
         footer = {"", RootCommand.INSTANT})
-final class RunCommand implements CliCommand {
-
-    @Mixin
-    HelpOption help;
-
-    @Mixin
-    InstanceOptions options;
+final class RunCommand extends InstanceCommand {
 
     @Override
     public Command command() {

@@ -6,10 +6,6 @@ import java.time.Instant;
 /** A half-open interval of instants {@code [start, end)}: a calendar period clipped to a goal's dates. */
 public record Window(Instant start, Instant end) {
 
-    public boolean isEmpty() {
-        return !start.isBefore(end);
-    }
-
     public boolean contains(Instant instant) {
         return !instant.isBefore(start) && instant.isBefore(end);
     }

@@ -22,9 +22,9 @@ import com.trackagoat.compliance.body.CreatorCompliance;
 import com.trackagoat.compliance.body.CreatorView;
 import com.trackagoat.compliance.body.Envelope;
 import com.trackagoat.compliance.body.GoalCompliance;
+import com.trackagoat.compliance.body.GoalView;
 import com.trackagoat.compliance.body.RejectedGoal;
 import com.trackagoat.compliance.evaluation.CreatorActivity;
-import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Outcome;
 import com.trackagoat.compliance.evaluation.Period;
@@ -36,12 +36,6 @@ import com.trackagoat.compliance.source.CreatorActivityRepository;
  */
 @Component
 public class ComplianceReport {
-
-    /** Goals of a creator in the API's order: period (daily, weekly, monthly), metric, id. */
-    private static final Comparator<Goal> GOAL_ORDER = Comparator
-            .comparing((Goal g) -> Period.parse(g.period()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
-            .thenComparing(g -> String.valueOf(g.metric()))
-            .thenComparing(Goal::id);
 
     private final ReportRepository repository;
     private final CreatorActivityRepository activities;
@@ -81,7 +75,7 @@ public class ComplianceReport {
         Map<UUID, List<GoalCompliance>> compliance = new LinkedHashMap<>();
         creators.forEach(c -> compliance.put(c.id(), new ArrayList<>()));
         List<RejectedGoal> rejected = new ArrayList<>();
-        goals.stream().sorted(Comparator.comparing(ReportRepository.ReportedGoal::goal, GOAL_ORDER)).forEach(g -> {
+        goals.stream().sorted(Comparator.comparing(ReportRepository.ReportedGoal::goal, GoalView.ORDER)).forEach(g -> {
             Outcome outcome = evaluator.evaluateLive(g.goal(), project.timezone(), g.creatorExists(),
                     activity.getOrDefault(g.goal().creatorId(), CreatorActivity.NONE), asOf);
             if (outcome instanceof Outcome.Evaluated evaluated && compliance.containsKey(g.goal().creatorId())) {

@@ -1,7 +1,5 @@
 package com.trackagoat.compliance.report;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import com.trackagoat.compliance.body.CreatorView;
 import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.Period;
+import com.trackagoat.compliance.source.GoalRows;
 
 /** Reads a project's organization, active creators and active goals for a live report. */
 @Repository
@@ -74,11 +73,7 @@ class ReportRepository {
         MapSqlParameterSource params = new MapSqlParameterSource("project", project)
                 .addValue("creator", creator.orElse(null))
                 .addValue("period", period.map(Period::code).orElse(null));
-        return jdbc.query(GOALS, params, (rs, n) -> new ReportedGoal(new Goal(rs.getObject("id", UUID.class),
-                rs.getObject("creator_id", UUID.class), rs.getObject("project_id", UUID.class),
-                rs.getString("metric"), rs.getString("period"), rs.getObject("target_value", Long.class),
-                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-                rs.getBoolean("is_active"), rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+        return jdbc.query(GOALS, params, (rs, n) -> new ReportedGoal(GoalRows.goal(rs),
                 rs.getBoolean("creator_exists")));
     }
 }

@@ -1,8 +1,6 @@
 package com.trackagoat.compliance.schedule;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,24 +14,20 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * {@code goal_compliance_failing_instances}: how many snapshot job instances in the look-back are left failed
  * (their last execution failed, none completed). Read from the job repository when scraped, at most once per
- * {@link #REFRESH}; while the database cannot be read it keeps its last value (0 before any), since the
- * {@code db} health and the lag say that the database is unreachable.
+ * {@link Refreshed#REFRESH}; while the database cannot be read it keeps its last value (0 before any), since
+ * the {@code db} health and the lag say that the database is unreachable.
  */
 class FailingInstancesGauge implements MeterBinder {
 
     static final String NAME = "goal_compliance.failing.instances";
-    private static final Duration REFRESH = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(FailingInstancesGauge.class);
 
-    private final FailingInstances failing;
-    private final Clock clock;
-    private Instant computedAt = Instant.MIN;
-    private double count;
-    private boolean unreadable;
+    private final Refreshed<Double> count;
 
     FailingInstancesGauge(FailingInstances failing, Clock clock) {
-        this.failing = failing;
-        this.clock = clock;
+        this.count = new Refreshed<>(clock, 0.0, now -> (double) failing.list().size(),
+                (kept, e) -> log.warn("failing snapshot job instances unknown, keeping {}: {}", kept, e.toString()),
+                () -> { });
     }
 
     @Override
@@ -43,20 +37,7 @@ class FailingInstancesGauge implements MeterBinder {
                 .register(registry);
     }
 
-    synchronized double count() {
-        Instant now = clock.instant();
-        if (Duration.between(computedAt, now).compareTo(REFRESH) >= 0) {
-            computedAt = now;
-            try {
-                count = failing.list().size();
-                unreadable = false;
-            } catch (RuntimeException e) {
-                if (!unreadable) {
-                    log.warn("failing snapshot job instances unknown, keeping {}: {}", count, e.toString());
-                }
-                unreadable = true;
-            }
-        }
-        return count;
+    double count() {
+        return count.get().value();
     }
 }

@@ -1,8 +1,6 @@
 package com.trackagoat.compliance.source;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,23 +72,16 @@ public class CreatorActivityRepository {
                 LIMIT 1) s
             """;
 
-    private static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final int NANOS_PER_MICRO = 1_000;
-
     private final NamedParameterJdbcTemplate jdbc;
 
     public CreatorActivityRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Each creator's activity within {@code span} as visible at {@code asOf}; absent creators get none. */
-    public Map<UUID, CreatorActivity> load(Collection<UUID> creatorIds, Window span, Instant asOf) {
-        return load(creatorIds, Set.copyOf(creatorIds), span, asOf);
-    }
-
     /**
-     * Like {@link #load(Collection, Window, Instant)}, but the scrape history only for the creators in
-     * {@code followerHistory}; the others get their latest successful scrape at or before as_of only.
+     * Each creator's activity within {@code span} as visible at {@code asOf} (absent creators get none), with
+     * the scrape history only for the creators in {@code followerHistory}; the others get their latest
+     * successful scrape at or before as_of only.
      */
     Map<UUID, CreatorActivity> load(Collection<UUID> creatorIds, Set<UUID> followerHistory, Window span,
                                     Instant asOf) {
@@ -109,7 +100,8 @@ public class CreatorActivityRepository {
         if (!creatorIds.isEmpty()) {
             jdbc.query(VIDEOS, params(creatorIds, span, asOf), rs -> {
                 videos.computeIfAbsent(rs.getObject("creator_id", UUID.class), k -> new ArrayList<>()).add(new Video(
-                        micros(rs.getLong("posted_us")), micros(rs.getLong("discovered_us")),
+                        Timestamps.ofEpochMicros(rs.getLong("posted_us")),
+                        Timestamps.ofEpochMicros(rs.getLong("discovered_us")),
                         rs.getObject("views", Long.class), rs.getObject("likes", Long.class),
                         rs.getObject("comments", Long.class), rs.getObject("shares", Long.class)));
             });
@@ -137,15 +129,15 @@ public class CreatorActivityRepository {
     private static MapSqlParameterSource params(Collection<UUID> creatorIds, Window span, Instant asOf) {
         return new MapSqlParameterSource()
                 .addValue("creators", UuidArray.of(creatorIds))
-                .addValue("from", utc(span.start()))
-                .addValue("to", utc(span.end()))
-                .addValue("asOf", utc(asOf));
+                .addValue("from", Timestamps.utc(span.start()))
+                .addValue("to", Timestamps.utc(span.end()))
+                .addValue("asOf", Timestamps.utc(asOf));
     }
 
     private void readScrapes(String sql, MapSqlParameterSource params, Map<UUID, List<Scrape>> scrapes) {
         jdbc.query(sql, params, rs -> {
             scrapes.computeIfAbsent(rs.getObject("creator_id", UUID.class), k -> new ArrayList<>()).add(new Scrape(
-                    micros(rs.getLong("scraped_us")), true, rs.getObject("followers", Long.class)));
+                    Timestamps.ofEpochMicros(rs.getLong("scraped_us")), true, rs.getObject("followers", Long.class)));
         });
     }
 
@@ -168,8 +160,7 @@ public class CreatorActivityRepository {
                                            Instant asOf) {
         Set<UUID> creators = new HashSet<>();
         Set<UUID> followerHistory = new HashSet<>();
-        Instant from = null;
-        Instant to = null;
+        Window span = null;
         for (T item : items) {
             Optional<Window> window = windowOf.apply(item);
             if (window.isPresent()) {
@@ -177,31 +168,18 @@ public class CreatorActivityRepository {
                 if (countsFollowers.test(item)) {
                     followerHistory.add(creatorOf.apply(item));
                 }
-                from = from == null || window.get().start().isBefore(from) ? window.get().start() : from;
-                to = to == null || window.get().end().isAfter(to) ? window.get().end() : to;
+                span = cover(span, window.get());
             }
         }
-        return creators.isEmpty() ? Map.of() : load(creators, followerHistory, new Window(from, to), asOf);
+        return creators.isEmpty() ? Map.of() : load(creators, followerHistory, span, asOf);
     }
 
-    public static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
-
-    /** An instant as epoch microseconds, the form in which instants travel both ways (see the class comment). */
-    public static long epochMicros(Instant instant) {
-        // Exact for the instants here, which have whole microseconds; arithmetic, not ChronoUnit.between,
-        // which goes through Instant.until's generic path (a measurable share of a writer's time).
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND),
-                instant.getNano() / NANOS_PER_MICRO);
-    }
-
-    private static Instant micros(long epochMicros) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, MICROS_PER_SECOND),
-                Math.floorMod(epochMicros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
+    /** The smallest window that covers {@code span} (null for none yet) and {@code window}. */
+    static Window cover(Window span, Window window) {
+        if (span == null) {
+            return window;
+        }
+        return new Window(window.start().isBefore(span.start()) ? window.start() : span.start(),
+                window.end().isAfter(span.end()) ? window.end() : span.end());
     }
 }

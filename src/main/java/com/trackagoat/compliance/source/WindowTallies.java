@@ -108,8 +108,7 @@ public class WindowTallies {
         Set<UUID> creators = new HashSet<>();
         Set<UUID> followerHistory = new HashSet<>();
         Set<Key> keys = new LinkedHashSet<>();
-        Instant from = null;
-        Instant to = null;
+        Window span = null;
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
             Optional<Window> window = windows.get(i);
@@ -123,13 +122,11 @@ public class WindowTallies {
             } else {
                 keys.add(new Key(creator, window.get()));
             }
-            from = from == null || window.get().start().isBefore(from) ? window.get().start() : from;
-            to = to == null || window.get().end().isAfter(to) ? window.get().end() : to;
+            span = CreatorActivityRepository.cover(span, window.get());
         }
         if (creators.isEmpty()) {
             return items.stream().map(item -> pair.apply(item, CreatorActivity.NONE)).toList();
         }
-        Window span = new Window(from, to);
         Map<UUID, List<Scrape>> scrapes = activities.scrapes(creators, followerHistory, span, asOf);
         Map<Key, Row> tallies = tallies(keys, asOf);
         Set<UUID> needRaw = new HashSet<>();
@@ -165,10 +162,10 @@ public class WindowTallies {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("creators", UuidArray.of(ordered.stream().map(Key::creatorId).toList()))
                 .addValue("starts", ordered.stream()
-                        .mapToLong(k -> CreatorActivityRepository.epochMicros(k.window().start())).toArray())
+                        .mapToLong(k -> Timestamps.epochMicros(k.window().start())).toArray())
                 .addValue("ends", ordered.stream()
-                        .mapToLong(k -> CreatorActivityRepository.epochMicros(k.window().end())).toArray())
-                .addValue("asOf", CreatorActivityRepository.utc(asOf));
+                        .mapToLong(k -> Timestamps.epochMicros(k.window().end())).toArray())
+                .addValue("asOf", Timestamps.utc(asOf));
         jdbc.query(TALLIES, params, rs -> {
             tallies.put(ordered.get(rs.getInt("ord") - 1), new Row(new VideoTally(rs.getLong("posts"),
                     rs.getLong("views"), rs.getLong("likes"), rs.getLong("comments"), rs.getLong("shares")),

@@ -46,8 +46,7 @@ class ApiErrorsIT {
 
     @BeforeAll
     static void serveTwoOrganizations() {
-        database = TestDatabase.create(ApiErrorsIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(ApiErrorsIT.class);
         Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
         SourceData.in(database).organization(OTHER_ORG, "Europe/London").project(OTHER_PROJECT);
         key = Keys.create(database, ORG, "errors test").key();

@@ -39,8 +39,7 @@ class GoldenReadApiIT {
 
     @BeforeAll
     static void serveSeedDataset() {
-        database = TestDatabase.create(GoldenReadApiIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(GoldenReadApiIT.class);
         Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
         key = Keys.create(database, ORG, "golden test").key();
         server = ApiServer.start(database, Clock.fixed(AS_OF, ZoneOffset.UTC));

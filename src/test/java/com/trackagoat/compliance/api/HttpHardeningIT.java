@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,11 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.trackagoat.compliance.support.ApiServer;
-import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.Dataset;
-import com.trackagoat.compliance.support.Keys;
 import com.trackagoat.compliance.support.RawHttp;
-import com.trackagoat.compliance.support.TestDatabase;
+import com.trackagoat.compliance.support.SeedApi;
 
 import tools.jackson.databind.JsonNode;
 
@@ -34,26 +29,22 @@ class HttpHardeningIT {
 
     private static final JsonNode GOLDEN = Dataset.golden("report-seed.json");
     private static final String PROJECT = GOLDEN.get("project_id").asString();
-    private static final String ORG = GOLDEN.at("/dataset/organizations/0/id").asString();
     private static final String COMPLIANCE = "/api/v1/projects/" + PROJECT + "/goal-compliance";
 
-    private static TestDatabase database;
+    private static SeedApi api;
     private static ApiServer server;
     private static String key;
 
     @BeforeAll
     static void serve() {
-        database = TestDatabase.create(HttpHardeningIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
-        Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
-        key = Keys.create(database, ORG, "hardening test").key();
-        server = ApiServer.start(database, Clock.fixed(Instant.parse(GOLDEN.get("as_of").asString()), ZoneOffset.UTC));
+        api = SeedApi.start(HttpHardeningIT.class, GOLDEN, "hardening test");
+        server = api.server();
+        key = api.key();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        database.close();
+        api.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,20 +2,14 @@ package com.trackagoat.compliance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.trackagoat.compliance.support.ApiServer;
-import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.Dataset;
-import com.trackagoat.compliance.support.Keys;
-import com.trackagoat.compliance.support.TestDatabase;
+import com.trackagoat.compliance.support.SeedApi;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,25 +22,21 @@ class ParameterBoundsIT {
 
     private static final JsonNode GOLDEN = Dataset.golden("report-seed.json");
     private static final String PROJECT = GOLDEN.get("project_id").asString();
-    private static final String ORG = GOLDEN.at("/dataset/organizations/0/id").asString();
 
-    private static TestDatabase database;
+    private static SeedApi api;
     private static ApiServer server;
     private static String key;
 
     @BeforeAll
     static void serve() {
-        database = TestDatabase.create(ParameterBoundsIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
-        Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
-        key = Keys.create(database, ORG, "bounds test").key();
-        server = ApiServer.start(database, Clock.fixed(Instant.parse(GOLDEN.get("as_of").asString()), ZoneOffset.UTC));
+        api = SeedApi.start(ParameterBoundsIT.class, GOLDEN, "bounds test");
+        server = api.server();
+        key = api.key();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        database.close();
+        api.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,8 +49,7 @@ class SnapshotReadApiIT {
 
     @BeforeAll
     static void catchUpAndServe() {
-        database = TestDatabase.create(SnapshotReadApiIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(SnapshotReadApiIT.class);
         Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
         Cli.Result catchUp = Cli.run(database, "catch-up", "--since=" + GOLDEN.get("since").asString(),
                 "--until=" + GOLDEN.get("until").asString());

@@ -26,8 +26,7 @@ class ArgumentsIT {
 
     @BeforeAll
     static void createDatabase() {
-        database = TestDatabase.create(ArgumentsIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(ArgumentsIT.class);
         database.jdbc().update("""
                 INSERT INTO organizations VALUES ('00000000-0000-4000-8000-00000000a000', 'chicago', 'America/Chicago'),
                 ('00000000-0000-4000-8000-00000000a001', 'kolkata', 'Asia/Kolkata'),

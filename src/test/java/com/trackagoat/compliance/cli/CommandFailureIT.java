@@ -19,8 +19,7 @@ class CommandFailureIT {
 
     @BeforeAll
     static void createDatabase() {
-        database = TestDatabase.create(CommandFailureIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(CommandFailureIT.class);
         database.jdbc().execute("DROP TABLE projects CASCADE");
     }
 

@@ -20,8 +20,7 @@ class GoldenReportIT {
 
     @BeforeAll
     static void loadSeedDataset() {
-        database = TestDatabase.create(GoldenReportIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(GoldenReportIT.class);
         Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
     }
 

@@ -33,18 +33,6 @@ class ServeRetryIT {
     private static final Duration MAX_DELAY = Duration.ofSeconds(16);
     private static final String FAILING = "goal_compliance_failing_instances{application=\"goal-compliance\"}";
 
-    private static final String REFUSE_ONE_CLOSE = """
-            CREATE FUNCTION refuse_one_close() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF NEW.phase = 'close' AND NEW.as_of = '%s'::timestamptz THEN
-                RAISE EXCEPTION 'test: close rows at %% are refused', NEW.as_of;
-              END IF;
-              RETURN NEW;
-            END $$;
-            CREATE TRIGGER refuse_one_close BEFORE INSERT ON goal_compliance_snapshots
-              FOR EACH ROW EXECUTE FUNCTION refuse_one_close();
-            """;
-
     @Test
     void aFailingCloseIsReportedAndRetriedWithAGrowingDelayUntilItCompletes() throws Exception {
         Instant close = LocalDate.now(CHICAGO).atStartOfDay(CHICAGO).toInstant();
@@ -52,7 +40,7 @@ class ServeRetryIT {
             // given recent goals and a close whose rows the database refuses
             assertThat(Cli.run(db, "migrate").exitCode()).isZero();
             RecentGoals.insert(db.jdbc(), RecentGoals.anchor(), 20, "America/Chicago");
-            db.jdbc().execute(REFUSE_ONE_CLOSE.formatted(close));
+            db.refuseCloseRows(close);
 
             try (ServeProcess serve = ServeProcess.start(db, "serve-retry",
                     RecentGoals.lookBackSetting(Duration.ofHours(30)),
@@ -88,7 +76,7 @@ class ServeRetryIT {
                 }
 
                 // when the cause is gone
-                db.jdbc().execute("DROP TRIGGER refuse_one_close ON goal_compliance_snapshots");
+                db.acceptCloseRows();
 
                 // then a retry completes it, and nothing is failing or late
                 ServeProcess.await("the close completed", Duration.ofMinutes(3),

@@ -1,9 +1,12 @@
 package com.trackagoat.compliance.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -19,6 +22,18 @@ public final class TestDatabase implements AutoCloseable {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String USER = "postgres";
 
+    private static final String REFUSE_CLOSE_ROWS = """
+            CREATE FUNCTION refuse_one_close() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.phase = 'close' AND NEW.as_of = '%s'::timestamptz THEN
+                RAISE EXCEPTION 'test: close rows at %% are refused', NEW.as_of;
+              END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_one_close BEFORE INSERT ON goal_compliance_snapshots
+              FOR EACH ROW EXECUTE FUNCTION refuse_one_close();
+            """;
+
     private final String name;
     private final SingleConnectionDataSource dataSource;
 
@@ -33,6 +48,26 @@ public final class TestDatabase implements AutoCloseable {
                 .toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + name);
         return new TestDatabase(name);
+    }
+
+    /** Creates a database named after the test class and migrates it with the {@code migrate} command. */
+    public static TestDatabase migrated(Class<?> testClass) {
+        TestDatabase database = create(testClass);
+        Cli.Result migrate = Cli.run(database, "migrate");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        return database;
+    }
+
+    /**
+     * Makes the database refuse the close rows at {@code asOf} (a trigger raises on their insert), as a bad
+     * source row or a database error would; {@link #acceptCloseRows()} takes it away.
+     */
+    public void refuseCloseRows(Instant asOf) {
+        jdbc().execute(REFUSE_CLOSE_ROWS.formatted(asOf));
+    }
+
+    public void acceptCloseRows() {
+        jdbc().execute("DROP TRIGGER refuse_one_close ON goal_compliance_snapshots");
     }
 
     public String url() {

@@ -2,7 +2,6 @@ package com.trackagoat.compliance.api.compliance;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.Period;
 import com.trackagoat.compliance.evaluation.RejectReason;
 import com.trackagoat.compliance.evaluation.Status;
+import com.trackagoat.compliance.source.Timestamps;
 
 /**
  * The goal-compliance body as the job recorded it: the {@code nightly} and {@code close} snapshots taken at
@@ -69,10 +69,7 @@ class SnapshotReport {
             .comparing((Row r) -> r.creator().tiktokHandle(), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(r -> r.creator().id());
 
-    private static final Comparator<Row> GOAL_ORDER = Comparator
-            .comparing((Row r) -> Period.parse(r.goal().period()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
-            .thenComparing(r -> r.goal().metric())
-            .thenComparing(r -> r.goal().id());
+    private static final Comparator<Row> GOAL_ORDER = Comparator.comparing(Row::goal, GoalView.ORDER);
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -88,7 +85,7 @@ class SnapshotReport {
                                                                       Optional<Period> period,
                                                                       LocalDate referenceDate, Instant asOf) {
         MapSqlParameterSource params = new MapSqlParameterSource("project", project.id())
-                .addValue("asOf", asOf.atOffset(ZoneOffset.UTC))
+                .addValue("asOf", Timestamps.utc(asOf))
                 .addValue("creator", creator.orElse(null))
                 .addValue("period", period.map(Period::code).orElse(null));
         List<Row> rows = jdbc.query(SNAPSHOTS, params, (rs, n) -> {

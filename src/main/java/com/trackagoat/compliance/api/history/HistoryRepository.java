@@ -1,8 +1,6 @@
 package com.trackagoat.compliance.api.history;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.trackagoat.compliance.api.PageCursor;
+import com.trackagoat.compliance.source.Timestamps;
 
 /** Reads a project's snapshots in (as_of, goal_id, phase) order, one keyset page at a time. */
 @Repository
@@ -50,25 +49,17 @@ class HistoryRepository {
                 .addValue("goal", f.goal().orElse(null))
                 .addValue("creator", f.creator().orElse(null))
                 .addValue("phase", f.phase().orElse(null))
-                .addValue("fromAsOf", f.fromAsOf().map(HistoryRepository::utc).orElse(null))
-                .addValue("toAsOf", f.toAsOf().map(HistoryRepository::utc).orElse(null))
-                .addValue("afterAsOf", f.after().map(c -> utc(c.asOf())).orElse(null))
+                .addValue("fromAsOf", f.fromAsOf().map(Timestamps::utc).orElse(null))
+                .addValue("toAsOf", f.toAsOf().map(Timestamps::utc).orElse(null))
+                .addValue("afterAsOf", f.after().map(c -> Timestamps.utc(c.asOf())).orElse(null))
                 .addValue("afterGoal", f.after().map(PageCursor::goalId).orElse(null))
                 .addValue("afterPhase", f.after().map(PageCursor::phase).orElse(null))
                 .addValue("rows", rows);
         return jdbc.query(PAGE, params, (rs, n) -> new HistoryRow(rs.getObject("goal_id", UUID.class),
-                rs.getObject("creator_id", UUID.class), rs.getString("phase"), instant(rs, "as_of"),
+                rs.getObject("creator_id", UUID.class), rs.getString("phase"), Timestamps.instant(rs, "as_of"),
                 rs.getString("metric"), rs.getString("period"), rs.getLong("target"), rs.getLong("actual"),
-                rs.getInt("percentage"), rs.getString("status"), instant(rs, "period_start"),
-                instant(rs, "period_end"), rs.getBoolean("has_advisory"), rs.getString("advisory"),
+                rs.getInt("percentage"), rs.getString("status"), Timestamps.instant(rs, "period_start"),
+                Timestamps.instant(rs, "period_end"), rs.getBoolean("has_advisory"), rs.getString("advisory"),
                 rs.getString("close_status"), rs.getObject("close_actual", Long.class)));
-    }
-
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import com.trackagoat.compliance.source.Timestamps;
 
 /**
  * The read API's keys: {@code tga_} followed by 43 random base64url characters (256 bits). Only a SHA-256
@@ -118,7 +119,7 @@ public class ApiKeys {
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return Timestamps.utc(clock.instant());
     }
 
     static byte[] sha256(String key) {

@@ -1,10 +1,6 @@
 package com.trackagoat.compliance.api.payout;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.trackagoat.compliance.api.PageCursor;
+import com.trackagoat.compliance.source.Timestamps;
 
 /** Reads a project's rows of the {@code payout_eligibility} view in (as_of, goal_id) order, by keyset pages. */
 @Repository
@@ -49,23 +46,15 @@ class PayoutRepository {
         MapSqlParameterSource params = new MapSqlParameterSource("project", f.project())
                 .addValue("creator", f.creator().orElse(null))
                 .addValue("eligibility", f.eligibility().orElse(null))
-                .addValue("endFrom", f.endFrom().map(PayoutRepository::utc).orElse(null))
-                .addValue("endBefore", f.endBefore().map(PayoutRepository::utc).orElse(null))
-                .addValue("afterAsOf", f.after().map(c -> utc(c.asOf())).orElse(null))
+                .addValue("endFrom", f.endFrom().map(Timestamps::utc).orElse(null))
+                .addValue("endBefore", f.endBefore().map(Timestamps::utc).orElse(null))
+                .addValue("afterAsOf", f.after().map(c -> Timestamps.utc(c.asOf())).orElse(null))
                 .addValue("afterGoal", f.after().map(PageCursor::goalId).orElse(null))
                 .addValue("rows", rows);
         return jdbc.query(PAGE, params, (rs, n) -> new PayoutRow(rs.getObject("goal_id", UUID.class),
                 rs.getObject("creator_id", UUID.class), rs.getString("metric"), rs.getString("period"),
-                instant(rs, "period_start"), instant(rs, "period_end"), rs.getLong("target"), rs.getLong("actual"),
-                rs.getString("status"), rs.getString("eligibility"), instant(rs, "as_of"),
-                rs.getString("close_status"), rs.getObject("close_actual", Long.class)));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                Timestamps.instant(rs, "period_start"), Timestamps.instant(rs, "period_end"), rs.getLong("target"),
+                rs.getLong("actual"), rs.getString("status"), rs.getString("eligibility"),
+                Timestamps.instant(rs, "as_of"), rs.getString("close_status"), rs.getObject("close_actual", Long.class)));
     }
 }

@@ -17,16 +17,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobConfiguration;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
-import com.trackagoat.compliance.source.CreatorActivityRepository;
+import com.trackagoat.compliance.source.Timestamps;
 
 /** What the job repository ({@code BATCH_*} tables) knows of past snapshot job instances. */
 class SnapshotJobHistory {
 
-    /** The snapshot job's instances with their phase, as_of, and whether any execution completed (or was abandoned). */
-    private static final String INSTANCES = """
-            WITH instances AS (
-              SELECT ph.PARAMETER_VALUE AS phase, CAST(a.PARAMETER_VALUE AS timestamptz) AS as_of,
-                     bool_or(e.STATUS IN ('COMPLETED', 'ABANDONED')) AS done
+    /** The job's executions ({@code e}, of instance {@code i}) with their phase ({@code ph}) and as_of ({@code a}). */
+    private static final String EXECUTIONS = """
               FROM BATCH_JOB_INSTANCE i
               JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
               JOIN BATCH_JOB_EXECUTION_PARAMS ph
@@ -34,6 +31,14 @@ class SnapshotJobHistory {
               JOIN BATCH_JOB_EXECUTION_PARAMS a
                 ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.PARAMETER_NAME = 'asOf'
               WHERE i.JOB_NAME = :jobName
+            """;
+
+    /** The snapshot job's instances with their phase, as_of, and whether any execution completed (or was abandoned). */
+    private static final String INSTANCES = """
+            WITH instances AS (
+              SELECT ph.PARAMETER_VALUE AS phase, CAST(a.PARAMETER_VALUE AS timestamptz) AS as_of,
+                     bool_or(e.STATUS IN ('COMPLETED', 'ABANDONED')) AS done
+            """ + EXECUTIONS + """
               GROUP BY i.JOB_INSTANCE_ID, ph.PARAMETER_VALUE, a.PARAMETER_VALUE
             )
             """;
@@ -57,13 +62,7 @@ class SnapshotJobHistory {
               SELECT i.JOB_INSTANCE_ID AS instance_id, e.JOB_EXECUTION_ID AS id, e.STATUS AS status,
                      e.EXIT_MESSAGE AS exit_message, coalesce(e.END_TIME, e.LAST_UPDATED, e.CREATE_TIME) AS ended,
                      ph.PARAMETER_VALUE AS phase, CAST(a.PARAMETER_VALUE AS timestamptz) AS as_of
-              FROM BATCH_JOB_INSTANCE i
-              JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
-              JOIN BATCH_JOB_EXECUTION_PARAMS ph
-                ON ph.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND ph.PARAMETER_NAME = 'phase'
-              JOIN BATCH_JOB_EXECUTION_PARAMS a
-                ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.PARAMETER_NAME = 'asOf'
-              WHERE i.JOB_NAME = :jobName
+            """ + EXECUTIONS + """
             ), instances AS (
               SELECT phase, as_of,
                      bool_or(status IN ('COMPLETED', 'ABANDONED')) AS done,
@@ -88,7 +87,7 @@ class SnapshotJobHistory {
     /** The latest as_of, up to {@code until}, of a completed instance. */
     Optional<Instant> lastCompleted(Instant until) {
         OffsetDateTime last = jdbc.queryForObject(LAST_COMPLETED,
-                params().addValue("until", CreatorActivityRepository.utc(until)), OffsetDateTime.class);
+                params().addValue("until", Timestamps.utc(until)), OffsetDateTime.class);
         return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
     }
 
@@ -99,8 +98,8 @@ class SnapshotJobHistory {
 
     /** The instances with as_of in {@code (from, to]} that have completed. */
     Set<SnapshotJobParameters> completed(Instant from, Instant to) {
-        MapSqlParameterSource params = params().addValue("from", CreatorActivityRepository.utc(from))
-                .addValue("to", CreatorActivityRepository.utc(to));
+        MapSqlParameterSource params = params().addValue("from", Timestamps.utc(from))
+                .addValue("to", Timestamps.utc(to));
         return new HashSet<>(jdbc.query(COMPLETED, params, (rs, n) -> instance(rs)));
     }
 
@@ -110,7 +109,7 @@ class SnapshotJobHistory {
      * in this JVM's zone, which is right as long as every process runs in the same zone (or UTC).
      */
     List<FailedInstance> failing(Instant since) {
-        return jdbc.query(FAILING, params().addValue("since", CreatorActivityRepository.utc(since)),
+        return jdbc.query(FAILING, params().addValue("since", Timestamps.utc(since)),
                 (rs, n) -> new FailedInstance(instance(rs), rs.getInt("failures"),
                         rs.getObject("last_ended", LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
                         rs.getString("exit_message")));
@@ -118,7 +117,7 @@ class SnapshotJobHistory {
 
     private static SnapshotJobParameters instance(ResultSet rs) throws SQLException {
         return new SnapshotJobParameters(Phase.parse(rs.getString("phase")).orElseThrow(),
-                rs.getObject("as_of", OffsetDateTime.class).toInstant());
+                Timestamps.instant(rs, "as_of"));
     }
 
     private static MapSqlParameterSource params() {

@@ -1,7 +1,6 @@
 package com.trackagoat.compliance.snapshot.job;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import com.trackagoat.compliance.evaluation.Metric;
 import com.trackagoat.compliance.evaluation.Terms;
 import com.trackagoat.compliance.evaluation.Window;
 import com.trackagoat.compliance.source.CreatorActivityRepository;
+import com.trackagoat.compliance.source.Timestamps;
 import com.trackagoat.compliance.source.WindowTallies;
 
 /**
@@ -47,18 +47,14 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
 
     @Override
     protected Page<SnapshotWork.OfClose> fetchPage(UUID from, UUID to, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("closedAt", CreatorActivityRepository.utc(closedAt))
-                .addValue("from", from)
-                .addValue("to", to)
-                .addValue("limit", limit);
+        MapSqlParameterSource params = pageParams(from, to, limit).addValue("closedAt", Timestamps.utc(closedAt));
         List<CloseRecord> closes = jdbc.query(CLOSES, params, (rs, n) -> new CloseRecord(
                 rs.getObject("goal_id", UUID.class), rs.getObject("org_id", UUID.class),
                 rs.getObject("project_id", UUID.class), rs.getObject("creator_id", UUID.class),
                 rs.getString("period"),
                 new Terms(Metric.parse(rs.getString("metric")).orElseThrow(), rs.getLong("target"),
-                        new Window(rs.getObject("period_start", OffsetDateTime.class).toInstant(),
-                                rs.getObject("period_end", OffsetDateTime.class).toInstant().plusMillis(1))),
+                        new Window(Timestamps.instant(rs, "period_start"),
+                                Timestamps.instant(rs, "period_end").plusMillis(1))),
                 rs.getString("status"), rs.getLong("actual")));
         UUID lastKey = closes.isEmpty() ? null : closes.get(closes.size() - 1).goalId();
         List<SnapshotWork.OfClose> work = tallies.load(closes, CloseRecord::creatorId,

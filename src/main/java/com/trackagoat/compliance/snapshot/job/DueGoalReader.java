@@ -2,7 +2,6 @@ package com.trackagoat.compliance.snapshot.job;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -12,12 +11,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import com.trackagoat.compliance.evaluation.Goal;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Metric;
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.source.CreatorActivityRepository;
+import com.trackagoat.compliance.source.GoalRows;
 import com.trackagoat.compliance.source.ScheduledZones;
+import com.trackagoat.compliance.source.Timestamps;
 import com.trackagoat.compliance.source.WindowTallies;
 
 /**
@@ -100,22 +100,15 @@ class DueGoalReader extends KeysetPagingReader<SnapshotWork.OfGoal> {
 
     @Override
     protected Page<SnapshotWork.OfGoal> fetchPage(UUID from, UUID to, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("asOf", CreatorActivityRepository.utc(asOf))
+        MapSqlParameterSource params = pageParams(from, to, limit)
+                .addValue("asOf", Timestamps.utc(asOf))
                 .addValue("zones", dueZones)
                 .addValue("utcMidnight", utcMidnight)
                 .addValue("validZones", validZones)
-                .addValue("endedBefore", endedBefore)
-                .addValue("from", from)
-                .addValue("to", to)
-                .addValue("limit", limit);
+                .addValue("endedBefore", endedBefore);
         jdbc.getJdbcTemplate().execute(GENERIC_PLANS);
         List<DueGoal> rows = jdbc.query(CANDIDATES, params, (rs, n) -> new DueGoal(
-                new Goal(rs.getObject("id", UUID.class), rs.getObject("creator_id", UUID.class),
-                        rs.getObject("project_id", UUID.class), rs.getString("metric"), rs.getString("period"),
-                        rs.getObject("target_value", Long.class), rs.getObject("start_date", LocalDate.class),
-                        rs.getObject("end_date", LocalDate.class), rs.getBoolean("is_active"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+                GoalRows.goal(rs),
                 Optional.ofNullable(rs.getObject("effective_project_id", UUID.class))
                         .orElse(rs.getObject("project_id", UUID.class)),
                 rs.getObject("org_id", UUID.class), rs.getString("timezone"), rs.getBoolean("creator_exists")));

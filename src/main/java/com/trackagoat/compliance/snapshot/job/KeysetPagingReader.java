@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * Reads items in goal-id order, a page at a time, and checkpoints the id of the last item handed out. The
@@ -39,6 +40,11 @@ abstract class KeysetPagingReader<T> implements ItemStreamReader<T> {
     protected abstract Page<T> fetchPage(UUID from, UUID to, int limit);
 
     protected abstract UUID keyOf(T item);
+
+    /** The bind parameters of a page's scan: the key range {@code [:from, :to]} and the row {@code :limit}. */
+    static MapSqlParameterSource pageParams(UUID from, UUID to, int limit) {
+        return new MapSqlParameterSource().addValue("from", from).addValue("to", to).addValue("limit", limit);
+    }
 
     /** A page: the items kept, the key of the last row scanned, and whether the scan returned a full page. */
     record Page<T>(List<T> items, UUID lastKey, boolean full) {

@@ -20,7 +20,7 @@ import com.trackagoat.compliance.body.BodyJson;
 import com.trackagoat.compliance.evaluation.Advisory;
 import com.trackagoat.compliance.evaluation.Evaluation;
 import com.trackagoat.compliance.evaluation.Phase;
-import com.trackagoat.compliance.source.CreatorActivityRepository;
+import com.trackagoat.compliance.source.Timestamps;
 import com.trackagoat.compliance.source.UuidArray;
 
 /**
@@ -91,7 +91,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
 
     @Override
     public void write(Chunk<? extends SnapshotRecord> chunk) {
-        OffsetDateTime now = CreatorActivityRepository.utc(clock.instant());
+        OffsetDateTime now = Timestamps.utc(clock.instant());
         List<SnapshotRecord.Snapshot> snapshots = new ArrayList<>();
         List<SqlParameterSource> rejects = new ArrayList<>();
         for (SnapshotRecord record : chunk) {
@@ -102,7 +102,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
                 rejects.add(new MapSqlParameterSource()
                         .addValue("goalId", record.goalId())
                         .addValue("phase", phase.code())
-                        .addValue("asOf", CreatorActivityRepository.utc(asOf))
+                        .addValue("asOf", Timestamps.utc(asOf))
                         .addValue("jobExecutionId", jobExecutionId)
                         .addValue("reason", reject.rejection().reason().code())
                         .addValue("detail", reject.rejection().detail())
@@ -112,7 +112,7 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         if (!snapshots.isEmpty()) {
             jdbc.update(UPSERT_SNAPSHOTS, snapshotColumns(snapshots)
                     .addValue("phase", phase.code())
-                    .addValue("asOf", CreatorActivityRepository.utc(asOf))
+                    .addValue("asOf", Timestamps.utc(asOf))
                     .addValue("evaluatedAt", now)
                     .addValue("jobExecutionId", jobExecutionId));
         }
@@ -153,8 +153,8 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
             actuals[i] = e.actual();
             percentages[i] = e.percentage();
             statuses[i] = e.status().code();
-            periodStarts[i] = CreatorActivityRepository.epochMicros(e.advisory().periodStart()); // exact
-            periodEnds[i] = CreatorActivityRepository.epochMicros(e.advisory().periodEnd());
+            periodStarts[i] = Timestamps.epochMicros(e.advisory().periodStart()); // exact
+            periodEnds[i] = Timestamps.epochMicros(e.advisory().periodEnd());
             hasAdvisories[i] = e.advisory().hasAdvisory();
             advisories.add(e.advisory());
             closeStatuses[i] = s.closeStatus();

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.trackagoat.compliance.snapshot.job.InstanceLocks;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
-import com.trackagoat.compliance.source.CreatorActivityRepository;
+import com.trackagoat.compliance.source.Timestamps;
 
 /**
  * Recomputes one snapshot job instance after its source data were fixed: under the instance's lock, deletes
@@ -63,7 +63,7 @@ public class SnapshotRerun {
 
     private int forget(SnapshotJobParameters instance) {
         MapSqlParameterSource params = new MapSqlParameterSource("phase", instance.phase().code())
-                .addValue("asOf", CreatorActivityRepository.utc(instance.asOf()));
+                .addValue("asOf", Timestamps.utc(instance.asOf()));
         int rows = jdbc.update(DELETE_SNAPSHOTS, params) + jdbc.update(DELETE_REJECTS, params);
         JobInstance jobInstance = jobRepository.getJobInstance(job.getName(), instance.toJobParameters());
         if (jobInstance != null) {

@@ -31,19 +31,6 @@ class CatchUpFailureIT {
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     private static final Duration SETTLE = Duration.ofHours(48);
 
-    /** A trigger that refuses the failing close's rows, as a bad source row or a database error would. */
-    private static final String FAIL_ONE_CLOSE = """
-            CREATE FUNCTION refuse_one_close() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF NEW.phase = 'close' AND NEW.as_of = '%s'::timestamptz THEN
-                RAISE EXCEPTION 'test: close rows at %% are refused', NEW.as_of;
-              END IF;
-              RETURN NEW;
-            END $$;
-            CREATE TRIGGER refuse_one_close BEFORE INSERT ON goal_compliance_snapshots
-              FOR EACH ROW EXECUTE FUNCTION refuse_one_close();
-            """;
-
     /** The instances (phase@as_of) that wrote a row to either result table. */
     private static final String INSTANCES = """
             SELECT phase || '@' || to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
@@ -83,7 +70,7 @@ class CatchUpFailureIT {
     @Test
     void oneFailingCloseBlocksOnlyItsFinalAndTheNextCatchUpCompletesBoth() {
         // given a close that fails, and the same data caught up without failure
-        failing.jdbc().execute(FAIL_ONE_CLOSE.formatted(failedClose));
+        failing.refuseCloseRows(failedClose);
         assertThat(catchUp(uninterrupted).exitCode()).isZero();
         String close = "close@" + failedClose;
         String itsFinal = "final@" + failedClose.plus(SETTLE);
@@ -100,7 +87,7 @@ class CatchUpFailureIT {
         assertThat(executionsOf(failing, "final", failedClose.plus(SETTLE))).as("the final was not run").isZero();
 
         // when the cause is gone and catch-up runs again
-        failing.jdbc().execute("DROP TRIGGER refuse_one_close ON goal_compliance_snapshots");
+        failing.acceptCloseRows();
         Cli.Result second = catchUp(failing);
 
         // then the close and its final completed, and the tables are those of the uninterrupted run

@@ -30,8 +30,7 @@ class GoldenCatchUpIT {
 
     @BeforeAll
     static void catchUpOnGoldenDataset() {
-        database = TestDatabase.create(GoldenCatchUpIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(GoldenCatchUpIT.class);
         Dataset.load(database.jdbc(), GOLDEN.get("dataset"));
         firstRun = catchUp();
     }

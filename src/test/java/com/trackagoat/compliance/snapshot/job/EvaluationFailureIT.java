@@ -31,8 +31,7 @@ class EvaluationFailureIT {
 
     @BeforeAll
     static void createDatabase() {
-        database = TestDatabase.create(EvaluationFailureIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(EvaluationFailureIT.class);
         project = SourceData.in(database).organization(ORG, "America/Chicago").project(PROJECT);
     }
 

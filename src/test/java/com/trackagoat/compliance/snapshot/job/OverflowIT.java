@@ -43,8 +43,7 @@ class OverflowIT {
 
     @BeforeAll
     static void createDatabase() {
-        database = TestDatabase.create(OverflowIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(OverflowIT.class);
         project = SourceData.in(database).organization(ORG, "America/Chicago").project(PROJECT);
     }
 

@@ -32,8 +32,7 @@ class RejectReasonsIT {
 
     @BeforeAll
     static void createDatabase() {
-        database = TestDatabase.create(RejectReasonsIT.class);
-        assertThat(Cli.run(database, "migrate").exitCode()).isZero();
+        database = TestDatabase.migrated(RejectReasonsIT.class);
         SourceData source = SourceData.in(database);
         chicago = source.organization(CHICAGO_ORG, "America/Chicago").project(CHICAGO_PROJECT);
         creator = chicago.creator(CREATOR)
