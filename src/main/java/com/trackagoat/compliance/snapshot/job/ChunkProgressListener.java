@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.SkipListener;
@@ -89,7 +90,7 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
         long read = stepExecution.getReadCount();
         log.info("{}: {} in {} ms: goals read {} = snapshots {} + rejects {}{}; peak heap {} MB", job,
                 stepExecution.getStatus(), Duration.between(started, clock.instant()).toMillis(), read, snapshots,
-                rejects, read == snapshots + rejects ? "" : " (MISMATCH)", peakHeapMegabytes());
+                rejects, balance(stepExecution, read), peakHeapMegabytes());
         return stepExecution.getExitStatus();
     }
 
@@ -99,5 +100,14 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())
                 .sum() / (1024 * 1024);
+    }
+
+    /** A failed or stopped step read the goals of the chunk that rolled back: those are not a mismatch. */
+    private String balance(StepExecution stepExecution, long read) {
+        if (read == snapshots + rejects) {
+            return "";
+        }
+        return stepExecution.getStatus().isUnsuccessful() || stepExecution.getStatus() == BatchStatus.STOPPED
+                ? " (the rest rolled back with the chunk that failed)" : " (MISMATCH)";
     }
 }
