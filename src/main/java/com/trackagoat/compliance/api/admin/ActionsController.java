@@ -13,13 +13,11 @@ import com.trackagoat.compliance.api.key.ApiCaller;
 import com.trackagoat.compliance.api.key.ApiKeyFilter;
 import com.trackagoat.compliance.body.Envelope;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** {@code GET /api/v1/admin/actions}: the record of admin actions, newest first. */
-@Tag(name = "Admin")
+@Hidden
 @RestController
 class ActionsController {
 
@@ -29,13 +27,10 @@ class ActionsController {
         this.actions = actions;
     }
 
-    @Operation(summary = "Admin actions, newest first: key, action, instance or range, outcome (admin key)",
-            description = "outcome: accepted (queued or running), then completed, failed, stopped, ...;"
-                    + " refused (detail: the answer's status and message); listed for a dry run.")
     @GetMapping("/api/v1/admin/actions")
     Envelope<List<ActionView>, Map<String, Integer>> actions(
-            @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
-            @Parameter(description = "Rows, 1 to 1000; default 100") @RequestParam(name = "limit", required = false) String limit,
+            @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
+            @RequestParam(name = "limit", required = false) String limit,
             HttpServletRequest request) {
         AdminParameters.requireAdmin(caller);
         QueryParameters.check(request, "limit");

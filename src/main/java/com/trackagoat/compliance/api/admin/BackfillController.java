@@ -15,16 +15,14 @@ import com.trackagoat.compliance.api.key.ApiKeyFilter;
 import com.trackagoat.compliance.body.Envelope;
 import com.trackagoat.compliance.snapshot.runs.InstanceRun;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /api/v1/admin/backfill}: the instances of (from, to] that have not completed; listed (the default,
  * a dry run) or run in the background as {@code catch-up --since=from --until=to} does (202).
  */
-@Tag(name = "Admin")
+@Hidden
 @RestController
 class BackfillController {
 
@@ -34,16 +32,11 @@ class BackfillController {
         this.operations = operations;
     }
 
-    @Operation(summary = "Lists (dry_run, the default) or runs the instances of (from, to] not completed (admin key)",
-            description = "dry_run=false: 202, run in the background as catch-up --since=from --until=to; to may"
-                    + " not be in the future.")
     @PostMapping("/api/v1/admin/backfill")
     ResponseEntity<Envelope<List<RunView>, RangeMeta>> backfill(
-            @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
-            @Parameter(description = "Exclusive start, ISO-8601 UTC with Z") @RequestParam(name = "from", required = false) String from,
-            @Parameter(description = "Inclusive end, ISO-8601 UTC with Z; at most 366 days after from")
+            @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
+            @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,
-            @Parameter(description = "true (default): only list; false: run them")
             @RequestParam(name = "dry_run", required = false) String dryRun,
             HttpServletRequest request) {
         AdminParameters.requireAdmin(caller);

@@ -1,6 +1,7 @@
 package com.trackagoat.compliance.api.admin;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -38,7 +39,9 @@ class UnknownAdminPath {
 
     @RequestMapping({"/api/v1/admin", "/api/v1/admin/**"})
     void refuse(HttpServletRequest request) {
-        PathContainer path = PathContainer.parsePath(request.getServletPath());
+        // as the API key filter reads it: the servlet path (Tomcat) or the path info (MockMvc)
+        PathContainer path = PathContainer.parsePath(request.getServletPath()
+                + Objects.toString(request.getPathInfo(), ""));
         for (Endpoint endpoint : ENDPOINTS) {
             if (endpoint.pattern().matches(path)) {
                 throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
