@@ -6,14 +6,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import com.trackagoat.compliance.evaluation.Phase;
-import com.trackagoat.compliance.snapshot.catchup.CatchUp;
-import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
 import com.trackagoat.compliance.snapshot.runs.InstanceRun;
 import com.trackagoat.compliance.snapshot.runs.RunHistory;
 import com.trackagoat.compliance.snapshot.runs.RunState;
@@ -29,17 +28,13 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Controller
 class OverviewController {
 
-    /** How far ahead "next due" looks: every scheduled zone has a midnight within a day. */
-    private static final Duration AHEAD = Duration.ofDays(2);
     private static final int RECENT_FINALS = 8;
 
     private final RunHistory history;
-    private final CatchUp catchUp;
     private final Clock clock;
 
-    OverviewController(RunHistory history, CatchUp catchUp, Clock clock) {
+    OverviewController(RunHistory history, Clock clock) {
         this.history = history;
-        this.catchUp = catchUp;
         this.clock = clock;
     }
 
@@ -47,16 +42,20 @@ class OverviewController {
     String overview(Model model) {
         Instant now = clock.instant();
         List<InstanceRun> runs = history.runs(history.lookBackStart(now), now);
-        Optional<SnapshotJobParameters> oldest = catchUp.oldestPending(now);
+        Duration lag = history.lag(now);
         model.addAttribute("now", Show.time(now));
-        model.addAttribute("lag", oldest.map(o -> Show.duration(Duration.between(o.asOf(), now))).orElse("0 s"));
-        model.addAttribute("oldestPending", oldest.map(RunRow::of).orElse(null));
+        model.addAttribute("lag", Show.duration(lag));
+        model.addAttribute("lagging", !lag.isZero());
+        model.addAttribute("oldestPending", lag.isZero() ? null : runs.stream()
+                .filter(run -> run.state() != RunState.COMPLETED).findFirst().map(RunRow::of).orElse(null));
         model.addAttribute("failing", rows(runs, RunState.FAILED, RunState.STOPPED));
         model.addAttribute("running", rows(runs, RunState.RUNNING));
         model.addAttribute("waiting", rows(runs, RunState.WAITING, RunState.MISSING).size());
         model.addAttribute("total", runs.size());
-        model.addAttribute("next", history.runs(now, now.plus(AHEAD)).stream().findFirst()
-                .map(run -> RunRow.of(run.instance())).orElse(null));
+        Optional<Instant> next = history.nextDue(now);
+        model.addAttribute("nextDue", next.map(Show::instant).orElse(null));
+        model.addAttribute("nextPhases", next.map(at -> history.runs(at.minusMillis(1), at).stream()
+                .map(run -> run.instance().phase().code()).distinct().collect(Collectors.joining(", "))).orElse(""));
         model.addAttribute("finals", runs.stream().filter(run -> run.instance().phase() == Phase.FINAL)
                 .sorted(Comparator.comparing((InstanceRun run) -> run.instance().asOf()).reversed())
                 .limit(RECENT_FINALS).map(RunRow::of).toList());

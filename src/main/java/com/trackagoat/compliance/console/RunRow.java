@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
 import com.trackagoat.compliance.snapshot.runs.InstanceRun;
 import com.trackagoat.compliance.snapshot.runs.RunExecution;
 import com.trackagoat.compliance.snapshot.runs.RunProgress;
@@ -39,12 +38,6 @@ record RunRow(String phase, String asOf, String shown, String state, String exit
                 last.map(e -> Show.count(e.rejects())).orElse(""), last.map(e -> Show.duration(e.duration())).orElse(""),
                 last.map(e -> Show.time(e.startTime())).orElse(""), run.executions().size(),
                 run.progress().map(Progress::of).orElse(null));
-    }
-
-    /** An instance known only by name (not yet due, or the oldest pending one). */
-    static RunRow of(SnapshotJobParameters instance) {
-        return new RunRow(instance.phase().code(), instance.asOf().toString(), Show.instant(instance.asOf()), "",
-                "", "", "", "", "", "", 0, null);
     }
 
     static Optional<RunExecution> latest(List<RunExecution> executions) {
