@@ -28,7 +28,7 @@ record CoverageGrid(List<Row> rows, List<LegendEntry> legend) {
     /** An instance's cell; {@code state} null where no instance of that phase is due at that instant. */
     record Cell(String phase, String asOf, String state) {
 
-        boolean due() {
+        public boolean due() {
             return state != null;
         }
     }
