@@ -37,7 +37,9 @@ class ConsoleModel {
 
     /** A bad parameter (400), an instance that is not due (404), an action refused (409): its message. */
     @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletResponse response, Model model) {
+    String refused(ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("signedIn", session(request));
+        model.addAttribute("csrfField", csrfField());
         response.setStatus(e.status().value());
         model.addAttribute("status", e.status().value() + " " + e.status().getReasonPhrase());
         model.addAttribute("message", e.getMessage());
@@ -46,7 +48,9 @@ class ConsoleModel {
 
     /** Spring MVC's own refusals (a 4xx {@link ErrorResponse}) keep their status; anything else is logged. */
     @ExceptionHandler(Exception.class)
-    String failed(Exception e, HttpServletResponse response, Model model) {
+    String failed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("signedIn", session(request));
+        model.addAttribute("csrfField", csrfField());
         if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
             response.setStatus(status.value());

@@ -3,6 +3,7 @@ package com.trackagoat.compliance.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,9 +37,10 @@ class CoverageController {
     @GetMapping("/console/coverage")
     String coverage(@RequestParam(name = "from", required = false) String from,
                     @RequestParam(name = "to", required = false) String to, Model model) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant end = QueryParameters.instant("to", blankIsAbsent(to)).orElse(now);
-        Instant start = QueryParameters.instant("from", blankIsAbsent(from)).orElseGet(() -> history.lookBackStart(end));
+        Instant start = QueryParameters.instant("from", blankIsAbsent(from)).orElseGet(() -> history.lookBackStart(end)
+                .truncatedTo(ChronoUnit.SECONDS));
         if (!start.isBefore(end)) {
             throw ApiException.badParameter("from", "(" + start + ") must be before to (" + end + ")");
         }
