@@ -102,10 +102,10 @@ public class Demo {
         String serve = JAR + " serve";
         int width = Math.max(createKey.length(), serve.length());
         out.println("Next, try:");
-        out.printf("  %-" + width + "s   # prints a key tga_…, once%n", createKey);
+        out.printf("  %-" + width + "s   # prints a key tga_..., once%n", createKey);
         out.printf("  %-" + width + "s   # the read API on port %d, until Ctrl-C%n", serve, port);
         for (String project : projects) {
-            out.println("  curl -H \"Authorization: Bearer tga_…\" http://localhost:" + port + "/api/v1/projects/"
+            out.println("  curl -H \"Authorization: Bearer tga_<key>\" http://localhost:" + port + "/api/v1/projects/"
                     + project + "/goal-compliance");
         }
     }

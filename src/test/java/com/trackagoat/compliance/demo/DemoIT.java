@@ -26,7 +26,7 @@ class DemoIT {
     private static final Pattern PROJECT = Pattern.compile("(?m)^Project: +(\\S+) \\(");
     private static final String CREATE_KEY_LINE = "  " + Pattern.quote(JAR) + "(api-key create --org=\\S+ --name=\\S+) .*";
     private static final String CURL_LINE =
-            "  curl -H \"Authorization: Bearer tga_…\" http://localhost:8080(/api/v1/projects/(\\S+)/goal-compliance)";
+            "  curl -H \"Authorization: Bearer tga_<key>\" http://localhost:8080(/api/v1/projects/(\\S+)/goal-compliance)";
     private static final Pattern CREATE_KEY = Pattern.compile("(?m)^" + CREATE_KEY_LINE + "$");
     private static final Pattern CURL = Pattern.compile("(?m)^" + CURL_LINE + "$");
 
