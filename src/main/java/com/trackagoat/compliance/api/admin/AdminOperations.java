@@ -153,7 +153,10 @@ public class AdminOperations {
                                          Supplier<AdminAction.Outcome> run) {
         OptionalLong id = work.submit(instance.toString(),
                 () -> actions.recordAccepted(caller, kind, AdminAction.Target.of(instance), null),
-                () -> withFollowers(instance, run.get()));
+                () -> {
+                    List<SnapshotJobParameters> waiting = waitingFor(instance);
+                    return withFollowers(run.get(), waiting);
+                });
         if (id.isEmpty()) {
             throw conflict(caller, kind, instance, "an admin action on " + instance + " is already queued or running");
         }
@@ -161,20 +164,28 @@ public class AdminOperations {
     }
 
     /**
-     * Once an instance has completed, runs the instances after it that were waiting (the final of a close whose
-     * time has come); the launcher leaves alone those still waiting for something else.
+     * The instances that wait for this one (the final of a failed close), read before it runs: once it has
+     * completed they are no longer waiting but missing, like any instance nothing ran yet.
      */
-    private AdminAction.Outcome withFollowers(SnapshotJobParameters instance, AdminAction.Outcome outcome) {
+    private List<SnapshotJobParameters> waitingFor(SnapshotJobParameters instance) {
+        // from just before it, so that the plan holds it and with it the finals that settle it
+        return history.runs(instance.asOf().minusNanos(1000), clock.instant()).stream()
+                .filter(run -> run.state() == RunState.WAITING).map(InstanceRun::instance).toList();
+    }
+
+    /**
+     * Once an instance has completed, runs the instances that were waiting (the final of a close whose time has
+     * come); the launcher leaves alone those still waiting for something else.
+     */
+    private AdminAction.Outcome withFollowers(AdminAction.Outcome outcome, List<SnapshotJobParameters> waiting) {
         if (!outcome.code().equals("completed") && !outcome.code().equals("already_completed")) {
             return outcome;
         }
         List<String> followed = new ArrayList<>();
-        for (InstanceRun waiting : history.runs(instance.asOf(), clock.instant())) {
-            if (waiting.state() == RunState.WAITING) {
-                SnapshotJobLauncher.Result result = launcher.run(waiting.instance());
-                if (result != SnapshotJobLauncher.Result.CLOSE_NOT_COMPLETE) {
-                    followed.add(waiting.instance() + " " + code(result));
-                }
+        for (SnapshotJobParameters next : waiting) {
+            SnapshotJobLauncher.Result result = launcher.run(next);
+            if (result != SnapshotJobLauncher.Result.CLOSE_NOT_COMPLETE) {
+                followed.add(next + " " + code(result));
             }
         }
         return followed.isEmpty() ? outcome
