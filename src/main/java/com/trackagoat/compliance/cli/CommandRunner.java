@@ -1,6 +1,7 @@
 package com.trackagoat.compliance.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -89,8 +90,18 @@ class CommandRunner {
         return GoalComplianceCli.OK;
     }
 
-    int createKey(UUID org, String name, PrintStream out) {
-        apiKeys.create(org, name, out);
+    int createKey(UUID org, String name, Optional<Duration> expiresIn, PrintStream out) {
+        apiKeys.create(org, name, expiresIn, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int createAdminKey(String name, Optional<Duration> expiresIn, PrintStream out) {
+        apiKeys.createAdmin(name, expiresIn, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int listKeys(PrintStream out) {
+        apiKeys.list(out);
         return GoalComplianceCli.OK;
     }
 

@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,22 +17,38 @@ import com.trackagoat.compliance.evaluation.GoalEvaluator;
 
 /**
  * The organizations' time zones, as stored, and the midnights they schedule. An unusable zone (null or not
- * IANA) is scheduled on UTC midnights, where its goals are rejected with {@code invalid_timezone}.
+ * IANA) is scheduled on UTC midnights, where its goals are rejected with {@code invalid_timezone}. UTC's
+ * midnights are scheduled only while some organization is scheduled on UTC (that, or a zone spelled
+ * {@code UTC}, {@code Etc/UTC}, …): otherwise a UTC midnight job would read no goal and record an empty run.
  */
 public final class ScheduledZones {
 
-    private static final String DISTINCT_ZONES = """
-            SELECT DISTINCT timezone FROM organizations WHERE timezone IS NOT NULL ORDER BY timezone
-            """;
+    /** Nulls included: an organization without a zone is scheduled on UTC. */
+    private static final String DISTINCT_ZONES = "SELECT DISTINCT timezone FROM organizations ORDER BY timezone";
 
+    /** The stored zone texts, without null. */
     private final List<String> timezones;
+    /** The zones whose midnights are scheduled: UTC once for all its spellings. */
+    private final Set<ZoneId> zones;
 
+    /** @param timezones the organizations' zones as stored, null included */
     public ScheduledZones(List<String> timezones) {
-        this.timezones = List.copyOf(timezones);
+        this.timezones = timezones.stream().filter(Objects::nonNull).toList();
+        TreeMap<String, ZoneId> byName = new TreeMap<>();
+        for (String timezone : timezones) {
+            ZoneId zone = GoalEvaluator.scheduleZone(timezone).normalized();
+            byName.putIfAbsent(zone.getId(), zone);
+        }
+        this.zones = Set.copyOf(byName.values());
     }
 
     public static ScheduledZones load(JdbcTemplate jdbc) {
         return new ScheduledZones(jdbc.queryForList(DISTINCT_ZONES, String.class));
+    }
+
+    /** The zones whose midnights are scheduled; {@code ZoneOffset.UTC} when some organization is on UTC. */
+    public Set<ZoneId> zones() {
+        return zones;
     }
 
     /** The stored zone texts (valid or not) whose schedule has a midnight at {@code instant}. */
@@ -48,11 +66,8 @@ public final class ScheduledZones {
         return GoalEvaluator.isLocalMidnight(instant, ZoneOffset.UTC);
     }
 
-    /** Every instant in {@code (since, until]} that is a midnight of some schedule (UTC's included). */
+    /** Every instant in {@code (since, until]} that is a midnight of some scheduled zone. */
     public Set<Instant> midnightsBetween(Instant since, Instant until) {
-        Set<ZoneId> zones = new LinkedHashSet<>();
-        zones.add(ZoneOffset.UTC);
-        timezones.forEach(tz -> zones.add(GoalEvaluator.scheduleZone(tz)));
         Set<Instant> midnights = new TreeSet<>();
         for (ZoneId zone : zones) {
             LocalDate last = until.atZone(zone).toLocalDate();

@@ -202,6 +202,14 @@ public class CatchUp {
                 SnapshotJobConfiguration.closedAt(finalInstance.asOf(), properties));
     }
 
+    /**
+     * The plan a catch-up of {@code (from, to]} runs from: every instance due in the range, and every unfinished
+     * one (failed, stopped, left running) up to {@code to}, however old, in the order catch-up runs them.
+     */
+    public List<SnapshotJobParameters> due(Instant from, Instant to) {
+        return plan(from, to).due();
+    }
+
     /** The oldest snapshot job instance due by {@code now} that has not completed, if any. */
     public Optional<SnapshotJobParameters> oldestPending(Instant now) {
         return plan(dueSince(now), now).pending().stream().findFirst();

@@ -39,6 +39,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class SnapshotJobConfiguration {
 
     public static final String JOB_NAME = "goalSnapshotJob";
+    /** The job's one step; with partitions, the manager step of the workers. */
+    public static final String STEP_NAME = "snapshotStep";
+    /** The partitions' worker steps, named {@code snapshotWorker:partitionN} in the job repository. */
+    public static final String WORKER_NAME = "snapshotWorker";
 
     @Bean
     Job goalSnapshotJob(JobRepository jobRepository, Step snapshotStep) {
@@ -63,20 +67,20 @@ public class SnapshotJobConfiguration {
                       SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
                       LockOwnershipListener lockOwnershipListener,
                       ItemWriteListener<SnapshotRecord> snapshotMetricsListener, EvaluationFailures evaluationFailures,
-                      GracefulStop gracefulStop, GoalComplianceProperties properties) {
+                      StepCounts stepCounts, GracefulStop gracefulStop, GoalComplianceProperties properties) {
         int partitions = properties.getPartitions();
         if (partitions <= 1) {
-            return chunkStep("snapshotStep", jobRepository, transactionManager, snapshotReader, snapshotProcessor,
+            return chunkStep(STEP_NAME, jobRepository, transactionManager, snapshotReader, snapshotProcessor,
                     snapshotWriter, chunkProgressListener, lockOwnershipListener, snapshotMetricsListener,
-                    evaluationFailures, gracefulStop, properties);
+                    evaluationFailures, stepCounts, gracefulStop, properties);
         }
-        Step worker = chunkStep("snapshotWorker", jobRepository, transactionManager, snapshotReader,
+        Step worker = chunkStep(WORKER_NAME, jobRepository, transactionManager, snapshotReader,
                 snapshotProcessor, snapshotWriter, chunkProgressListener, lockOwnershipListener,
-                snapshotMetricsListener, evaluationFailures, gracefulStop, properties);
+                snapshotMetricsListener, evaluationFailures, stepCounts, gracefulStop, properties);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("snapshot-partition-");
         threads.setConcurrencyLimit(partitions);
-        return new StepBuilder("snapshotStep", jobRepository)
-                .partitioner("snapshotWorker", new GoalIdPartitioner())
+        return new StepBuilder(STEP_NAME, jobRepository)
+                .partitioner(WORKER_NAME, new GoalIdPartitioner())
                 .step(worker)
                 .gridSize(partitions)
                 .taskExecutor(threads)
@@ -89,8 +93,8 @@ public class SnapshotJobConfiguration {
                                   SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
                                   LockOwnershipListener lockOwnershipListener,
                                   ItemWriteListener<SnapshotRecord> snapshotMetricsListener,
-                                  EvaluationFailures evaluationFailures, GracefulStop gracefulStop,
-                                  GoalComplianceProperties properties) {
+                                  EvaluationFailures evaluationFailures, StepCounts stepCounts,
+                                  GracefulStop gracefulStop, GoalComplianceProperties properties) {
         return new StepBuilder(name, jobRepository)
                 .<SnapshotWork, SnapshotRecord>chunk(properties.getChunkSize())
                 .transactionManager(transactionManager) // chunk writes and checkpoint commit together
@@ -103,6 +107,7 @@ public class SnapshotJobConfiguration {
                 .listener(lockOwnershipListener)
                 .listener(chunkProgressListener)
                 .listener(snapshotMetricsListener)
+                .listener(stepCounts)
                 .listener((StepExecutionListener) gracefulStop)
                 .build();
     }
@@ -151,6 +156,12 @@ public class SnapshotJobConfiguration {
     @StepScope
     ChunkProgressListener chunkProgressListener(Clock clock) {
         return new ChunkProgressListener(clock);
+    }
+
+    @Bean
+    @StepScope
+    StepCounts stepCounts(NamedParameterJdbcTemplate jdbc) {
+        return new StepCounts(jdbc);
     }
 
     @Bean

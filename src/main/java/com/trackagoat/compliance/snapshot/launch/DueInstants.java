@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +16,7 @@ import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.evaluation.SupportedTime;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
+import com.trackagoat.compliance.source.ScheduledZones;
 
 /**
  * Whether an instance asked for by hand is one the schedule has: a close or a nightly at a local midnight of
@@ -24,9 +24,6 @@ import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
  * such a midnight. Anything else would run at an instant no goal is evaluated at and record it COMPLETED.
  */
 public class DueInstants {
-
-    /** Nulls included: an organization without a zone is scheduled on UTC. */
-    private static final String ORGANIZATION_ZONES = "SELECT DISTINCT timezone FROM organizations";
 
     private final JdbcTemplate jdbc;
     private final Duration settleDelay;
@@ -38,7 +35,7 @@ public class DueInstants {
 
     /** Throws {@link BadInstanceException}, saying which instants near it are due, unless it is due. */
     public void require(SnapshotJobParameters instance) {
-        Set<ZoneId> zones = zones(jdbc.queryForList(ORGANIZATION_ZONES, String.class));
+        Set<ZoneId> zones = ScheduledZones.load(jdbc).zones(); // the planner's: a UTC midnight only if some org is UTC
         Duration shift = instance.phase() == Phase.FINAL ? settleDelay : Duration.ZERO;
         Instant midnight = instance.asOf().minus(shift);
         if (zones.stream().anyMatch(zone -> GoalEvaluator.isLocalMidnight(midnight, zone))) {
@@ -58,12 +55,7 @@ public class DueInstants {
 
     /** The schedules' zones, UTC once for all its spellings. */
     static Set<ZoneId> zones(List<String> timezones) {
-        TreeMap<String, ZoneId> byName = new TreeMap<>();
-        for (String timezone : timezones) {
-            ZoneId zone = GoalEvaluator.scheduleZone(timezone).normalized();
-            byName.putIfAbsent(name(zone), zone);
-        }
-        return Set.copyOf(byName.values());
+        return new ScheduledZones(timezones).zones();
     }
 
     /** The last midnight of any zone before {@code instant} and the first after it. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
@@ -31,8 +34,34 @@ class CatchUpPlannerTest {
     }
 
     @Test
-    void plansCloseAndNightlyAtEveryMidnightOfEveryZoneIncludingUtcOldestFirst() {
+    void plansCloseAndNightlyAtEveryMidnightOfEveryZoneOldestFirst() {
+        ScheduledZones zones = new ScheduledZones(List.of("Asia/Kathmandu", "America/Chicago"));
+
+        List<SnapshotJobParameters> plan = CatchUpPlanner.plan(zones, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-02T06:00:00Z"), SETTLE, Set.of());
+
+        assertThat(plan).containsExactly(
+                job(Phase.CLOSE, "2026-11-01T05:00:00Z"), job(Phase.NIGHTLY, "2026-11-01T05:00:00Z"),
+                job(Phase.CLOSE, "2026-11-01T18:15:00Z"), job(Phase.NIGHTLY, "2026-11-01T18:15:00Z"),
+                job(Phase.CLOSE, "2026-11-02T06:00:00Z"), job(Phase.NIGHTLY, "2026-11-02T06:00:00Z"));
+    }
+
+    @Test
+    void plansNoUtcMidnightWhileNoOrganizationIsScheduledOnUtc() {
         List<SnapshotJobParameters> plan = CatchUpPlanner.plan(KATHMANDU, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-03T00:00:00Z"), SETTLE, Set.of());
+
+        assertThat(plan).extracting(SnapshotJobParameters::asOf).containsOnly(
+                Instant.parse("2026-11-01T18:15:00Z"), Instant.parse("2026-11-02T18:15:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "Etc/UTC", "Mars/Olympus", "null"})
+    void plansUtcMidnightsOnceAnOrganizationIsScheduledOnUtc(String utcZone) {
+        ScheduledZones zones = new ScheduledZones(Arrays.asList("Asia/Kathmandu",
+                utcZone.equals("null") ? null : utcZone));
+
+        List<SnapshotJobParameters> plan = CatchUpPlanner.plan(zones, Instant.parse("2026-11-01T00:00:00Z"),
                 Instant.parse("2026-11-02T00:00:00Z"), SETTLE, Set.of());
 
         assertThat(plan).containsExactly(
@@ -49,8 +78,8 @@ class CatchUpPlannerTest {
         List<SnapshotJobParameters> finals = CatchUpPlanner.plan(KATHMANDU, since, until, SETTLE, completedCloses)
                 .stream().filter(j -> j.phase() == Phase.FINAL).toList();
 
-        // The closes that finals in the range settle are at 11-01T18:15 (ran before), 11-02T00:00, 11-02T18:15
-        // and 11-03T00:00 (never ran, and not in this plan, which starts after 11-03T00:00).
+        // The closes that finals in the range settle are at 11-01T18:15 (ran before) and 11-02T18:15 (never
+        // ran, and not in this plan, which starts after 11-03T00:00).
         assertThat(finals).containsExactly(job(Phase.FINAL, "2026-11-03T18:15:00Z"));
     }
 

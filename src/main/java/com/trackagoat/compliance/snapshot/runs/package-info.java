@@ -1,0 +1,2 @@
+/** Run history: every due instance's state, executions and progress; depends on snapshot.catchup and below. */
+package com.trackagoat.compliance.snapshot.runs;
