@@ -73,7 +73,7 @@ class RunController {
         InstanceRun run = find(instance(phase, asOf));
         Action.of(done).ifPresent(action -> model.addAttribute("notice", (action == Action.RESUME ? "Resume" : "Rerun")
                 + " accepted" + (actionId == null ? "" : " (admin action " + actionId + ")")
-                + ": it runs in the background. Reload this page to follow it."));
+                + (run.state() == RunState.COMPLETED ? "." : ": it runs in the background. Reload this page to follow it.")));
         return page(run, model);
     }
 

@@ -21,6 +21,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.trackagoat.compliance.support.HeadlessChromium;
 import com.trackagoat.compliance.support.Keys;
@@ -146,36 +148,41 @@ class ConsoleBrowserIT {
                 .containsExactlyInAnyOrder("completed", "failed", "waiting");
         chromium.screenshot("05-coverage-failed");
         chromium.resize(PHONE, 800);
-        assertThat((Boolean) browser.executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth")).as("fits a phone").isTrue();
+        assertFitsTheWindow();
         chromium.screenshot("06-coverage-phone");
         open("/console");
+        assertFitsTheWindow();
         chromium.screenshot("07-overview-phone");
         chromium.resize(DESKTOP, 900);
 
         // when the operator opens the failed close from the grid
         open("/console/coverage");
-        cell("close", failedClose).click();
+        navigateBy(By.cssSelector("a.cell[data-instance='close@" + failedClose + "']"));
         assertThat(text("#run-state")).isEqualTo("failed");
         assertThat(browser.findElement(By.cssSelector("pre.exit")).getText()).contains(HANDLE);
         assertNoScriptRan();
         chromium.screenshot("08-run-failed");
+        chromium.resize(PHONE, 800);
+        assertFitsTheWindow();
+        chromium.screenshot("08-run-failed-phone");
+        chromium.resize(DESKTOP, 900);
 
         // and, the cause gone, resumes it, confirming first
         db.jdbc().execute("DROP TRIGGER refuse_html_handle ON goal_compliance_snapshots");
-        browser.findElement(By.id("resume")).click();
+        navigateBy(By.id("resume"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Resume close ");
         chromium.screenshot("09-confirm-resume");
-        browser.findElement(By.id("confirm")).click();
+        navigateBy(By.id("confirm"));
 
         // then the run page says so, and on reloading shows it completed
-        assertThat(text("#notice")).startsWith("Resume accepted (admin action ");
+        assertThat(text("#notice")).as(ConsoleBrowserIT::page).startsWith("Resume accepted (admin action ");
         chromium.screenshot("10-run-resume-accepted");
         ServeProcess.await("the close completed", Duration.ofMinutes(2), () -> {
             browser.navigate().refresh();
             return text("#run-state").equals("completed");
         });
         assertThat(browser.findElements(By.cssSelector("table.executions tbody tr:not(.exit-row)"))).hasSize(2);
+        assertThat(text("#notice")).startsWith("Resume accepted (admin action ").endsWith(").");
         chromium.screenshot("11-run-completed");
 
         // and the action is recorded with the console's key, the final followed, nothing is failing
@@ -201,7 +208,7 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("404 Not Found");
         chromium.screenshot("14-not-due");
 
-        browser.findElement(By.cssSelector("form.sign-out button")).click();
+        navigateBy(By.cssSelector("form.sign-out button"));
 
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in?signed_out");
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("You have signed out.");
@@ -217,7 +224,14 @@ class ConsoleBrowserIT {
     private static void signIn(String key) {
         open("/console/sign-in");
         browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.cssSelector("form.sign-in button")).click();
+        navigateBy(By.cssSelector("form.sign-in button"));
+    }
+
+    /** Clicks a link or a form's button and waits until the next page has replaced this one. */
+    private static void navigateBy(By what) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static String text(String css) {
@@ -233,6 +247,17 @@ class ConsoleBrowserIT {
     private static void assertNoScriptRan() {
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    /** Nothing sticks out sideways: the page needs no horizontal scrolling (wide tables scroll in their box). */
+    private static void assertFitsTheWindow() {
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("%s fits a window %d px wide", browser.getCurrentUrl(), PHONE).isTrue();
+    }
+
+    /** Where the browser is and what it shows, for a failure's message. */
+    private static String page() {
+        return browser.getCurrentUrl() + "\n" + browser.findElement(By.tagName("body")).getText();
     }
 
     private static Map<String, Object> lastAction() {
