@@ -6,15 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.trackagoat.compliance.api.key.ApiKeyFilter;
-import com.trackagoat.compliance.api.web.RequestFirewall;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,9 +31,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *
  * <p>Every console response also gets headers that keep the pages to themselves: a content security policy
  * allowing only the console's own stylesheet and forms (no script at all), no framing, no sniffing, no caching.
+ * It runs after the API key filter ({@link ConsoleSessionConfiguration}).
  */
-@Component
-@Order(RequestFirewall.ORDER + 20)
 public class ConsoleGuard extends OncePerRequestFilter {
 
     /** The request attribute holding the {@link ConsoleSession}. */
