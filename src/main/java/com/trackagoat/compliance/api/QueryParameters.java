@@ -1,5 +1,6 @@
 package com.trackagoat.compliance.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -77,6 +78,20 @@ public final class QueryParameters {
         // a date outside the years the job records (SupportedTime) has no snapshot to answer from
         throw ApiException.badParameter(name, "must be a date YYYY-MM-DD from " + SupportedTime.FIRST_DAY + " to "
                 + SupportedTime.LAST_DAY + ", not '" + value + "'");
+    }
+
+    /** An ISO-8601 UTC instant with {@code Z} in the years 1970 to 9999, as the command line takes it. */
+    public static Optional<Instant> instant(String name, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SupportedTime.parseInstant(value).orElseThrow(() -> ApiException.badParameter(name,
+                "must be an ISO-8601 UTC instant with Z from " + SupportedTime.FIRST_YEAR + " to "
+                        + SupportedTime.LAST_YEAR + ", such as 2026-05-25T05:00:00Z, not '" + value + "'")));
+    }
+
+    public static Instant requiredInstant(String name, String value) {
+        return instant(name, value).orElseThrow(() -> ApiException.badParameter(name, "is required"));
     }
 
     public static Optional<Period> period(String name, String value) {

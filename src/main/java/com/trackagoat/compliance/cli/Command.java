@@ -11,7 +11,7 @@ public enum Command {
     STATUS("status"),
     REPORT("report"),
     DEMO("demo"),
-    /** {@code api-key create --org=UUID --name=TEXT} or {@code api-key revoke --id=UUID}: the read API's keys. */
+    /** {@code api-key create --org=UUID|--admin --name=TEXT}, {@code list}, {@code revoke --id=UUID}: API keys. */
     API_KEY("api-key"),
     /** {@code help COMMAND} or {@code --help}: usage, without starting the application. */
     HELP("help");

@@ -2,6 +2,7 @@ package com.trackagoat.compliance.cli;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -110,8 +111,18 @@ class CommandRunner {
         return GoalComplianceCli.OK;
     }
 
-    int createKey(UUID org, String name, PrintStream out) {
-        apiKeys.create(org, name, out);
+    int createKey(UUID org, String name, Optional<Duration> expiresIn, PrintStream out) {
+        apiKeys.create(org, name, expiresIn, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int createAdminKey(String name, Optional<Duration> expiresIn, PrintStream out) {
+        apiKeys.createAdmin(name, expiresIn, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int listKeys(PrintStream out) {
+        apiKeys.list(out);
         return GoalComplianceCli.OK;
     }
 

@@ -1,9 +1,12 @@
 package com.trackagoat.compliance.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -66,6 +69,41 @@ final class Converters {
         }
         throw new NotA("a UUID");
     };
+
+    /** The longest {@code --expires-in}: a key valid longer than a century is one that should not expire. */
+    static final Duration LONGEST_EXPIRY = Duration.ofDays(36_500);
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([dhms])");
+
+    /**
+     * A positive duration up to {@link #LONGEST_EXPIRY}: a whole number with {@code d}, {@code h}, {@code m} or
+     * {@code s} ({@code 90d}, {@code 12h}), or ISO-8601 ({@code PT1H}, {@code P90D}).
+     */
+    static final ITypeConverter<Duration> DURATION = value -> {
+        Duration duration = parseDuration(value);
+        if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_EXPIRY) > 0) {
+            throw new NotA("a positive duration up to " + LONGEST_EXPIRY.toDays() + "d, such as 90d, 12h, 30m or PT1H");
+        }
+        return duration;
+    };
+
+    private static Duration parseDuration(String value) {
+        Matcher shortForm = SHORT_DURATION.matcher(value);
+        if (shortForm.matches()) {
+            long amount = Long.parseLong(shortForm.group(1));
+            return switch (shortForm.group(2)) {
+                case "d" -> Duration.ofDays(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        }
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return null;
+        }
+    }
 
     static final ITypeConverter<Phase> PHASE = value -> Phase.parse(value).orElseThrow(() ->
             new TypeConversionException("unknown phase '" + value + "' (phases: close, nightly, final)"));

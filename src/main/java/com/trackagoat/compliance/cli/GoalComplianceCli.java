@@ -51,6 +51,18 @@ public final class GoalComplianceCli {
         if (invocation.action() instanceof Usage usage) { // needs neither the application nor a database
             return usage.run(null, out);
         }
+        StopLine stopLine = new StopLine(invocation.command(), System.nanoTime());
+        int code = JOB_FAILED; // what the JVM exits with when an Error escapes
+        try {
+            code = start(invocation, out, err, stopLine);
+            return code;
+        } finally {
+            stopLine.done(code);
+        }
+    }
+
+    /** Starts the application (its data source logs where it connects to) and runs the command in it. */
+    private static int start(Invocation invocation, PrintStream out, PrintStream err, StopLine stopLine) {
         long starting = System.nanoTime();
         ConfigurableApplicationContext context;
         try {
@@ -66,6 +78,7 @@ public final class GoalComplianceCli {
             err.println("goal-compliance: cannot start: " + rootMessage(e));
             return USAGE;
         }
+        stopLine.logOnShutdown();
         LOG.info("{} started in {} ms", invocation.command().word(), (System.nanoTime() - starting) / 1_000_000);
         // Not try-with-resources: it would close the context before the catch clauses, which then took every
         // failure for a stop while starting (exit 0).

@@ -2,6 +2,7 @@ package com.trackagoat.compliance.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -43,6 +44,7 @@ final class RootCommand implements CliCommand {
         line.registerConverter(UUID.class, Converters.UUID_TEXT);
         line.registerConverter(Phase.class, Converters.PHASE);
         line.registerConverter(Period.class, Converters.PERIOD);
+        line.registerConverter(Duration.class, Converters.DURATION);
         // A value such as --name=@ops is text, never the name of a file of arguments.
         line.setExpandAtFiles(false);
         // Plain text whatever the terminal: usage is also read from logs and pipes.

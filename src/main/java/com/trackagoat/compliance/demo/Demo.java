@@ -4,8 +4,12 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +34,25 @@ public class Demo {
             ORDER BY c.tiktok_handle, e.period, e.metric
             """;
 
+    private static final String ORGANIZATION = "SELECT id, name, timezone FROM organizations WHERE id = :org";
+
+    private static final String PROJECTS = "SELECT id, name FROM projects WHERE org_id = :org ORDER BY name, id";
+
+    /** How the README runs the jar; the commands printed are to be copied from the project's directory. */
+    private static final String JAR = "java -jar target/goal-compliance.jar";
+
     private final DemoData data;
     private final NamedParameterJdbcTemplate jdbc;
     private final CatchUp catchUp;
     private final Clock clock;
+    private final int port;
 
-    Demo(NamedParameterJdbcTemplate jdbc, CatchUp catchUp, Clock clock) {
+    Demo(NamedParameterJdbcTemplate jdbc, CatchUp catchUp, Clock clock, @Value("${server.port:8080}") int port) {
         this.data = new DemoData(jdbc);
         this.jdbc = jdbc;
         this.catchUp = catchUp;
         this.clock = clock;
+        this.port = port;
     }
 
     public int run(PrintStream out) {
@@ -68,6 +81,32 @@ public class Demo {
                     rs.getString("metric"), rs.getString("period"), rs.getString("period_from"), rs.getLong("target"),
                     rs.getLong("actual"), rs.getString("status"), rs.getString("eligibility"));
         });
+        out.println();
+        printNextSteps(out);
         return summary.failed() ? 1 : 0;
+    }
+
+    /** The ids as the database has them, and the commands that take them from here to the read API. */
+    private void printNextSteps(PrintStream out) {
+        MapSqlParameterSource org = new MapSqlParameterSource("org", DemoData.ORG);
+        jdbc.query(ORGANIZATION, org, rs -> {
+            out.printf("Organization: %s (%s, %s)%n", rs.getString("id"), rs.getString("name"), rs.getString("timezone"));
+        });
+        List<String> projects = new ArrayList<>();
+        jdbc.query(PROJECTS, org, rs -> {
+            out.printf("Project:      %s (%s)%n", rs.getString("id"), rs.getString("name"));
+            projects.add(rs.getString("id"));
+        });
+        out.println();
+        String createKey = JAR + " api-key create --org=" + DemoData.ORG + " --name=demo";
+        String serve = JAR + " serve";
+        int width = Math.max(createKey.length(), serve.length());
+        out.println("Next, try:");
+        out.printf("  %-" + width + "s   # prints a key tga_..., once%n", createKey);
+        out.printf("  %-" + width + "s   # the read API on port %d, until Ctrl-C%n", serve, port);
+        for (String project : projects) {
+            out.println("  curl -H \"Authorization: Bearer tga_<key>\" http://localhost:" + port + "/api/v1/projects/"
+                    + project + "/goal-compliance");
+        }
     }
 }

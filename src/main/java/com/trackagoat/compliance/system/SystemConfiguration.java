@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -19,9 +21,13 @@ import com.zaxxer.hikari.HikariDataSource;
 @EnableConfigurationProperties(GoalComplianceProperties.class)
 class SystemConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SystemConfiguration.class);
+
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties dataSource, GoalComplianceProperties properties) {
+        // the first of a command's two lines about its run (the CLI logs the other when it stops)
+        log.info(ConnectionLine.of(dataSource.determineUrl(), dataSource.determineUsername()));
         if (properties.isCreateDatabase()) {
             DatabaseCreator.createIfMissing(dataSource.determineUrl(), dataSource.determineUsername(),
                     dataSource.determinePassword());

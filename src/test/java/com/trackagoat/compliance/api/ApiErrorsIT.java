@@ -200,7 +200,7 @@ class ApiErrorsIT {
         assertThat(unknownOrg.exitCode()).isEqualTo(2);
         assertThat(unknownOrg.err().strip()).isEqualTo("goal-compliance: organization " + MISSING_PROJECT + " does not exist");
         assertThat(noAction.exitCode()).isEqualTo(2);
-        assertThat(noAction.err().strip()).startsWith("goal-compliance: api-key needs create or revoke");
+        assertThat(noAction.err().strip()).startsWith("goal-compliance: api-key needs create or list or revoke");
         assertThat(noName.exitCode()).isEqualTo(2);
         assertThat(noName.err().strip()).isEqualTo("goal-compliance: api-key create needs --name=TEXT"
                 + " (see 'goal-compliance api-key create --help')");

@@ -43,8 +43,13 @@ public abstract class ReadApiSlice {
     public static final String FALLBACKS = "com\\.trackagoat\\.compliance\\.api\\.(UnknownApiPath|web\\.ApiErrorController)";
 
     protected static final String KEY = "tga_slice-test-key-slice-test-key-slice-test-key0";
-    protected static final ApiCaller CALLER = new ApiCaller(UUID.fromString("00000000-0000-4000-8000-00000000000a"),
-            UUID.fromString("00000000-0000-4000-8000-00000000000b"));
+    protected static final ApiCaller CALLER = ApiCaller.ofOrganization(
+            UUID.fromString("00000000-0000-4000-8000-00000000000a"),
+            UUID.fromString("00000000-0000-4000-8000-00000000000b"), "slice test");
+    /** An admin key, for the admin API's slices. */
+    protected static final String ADMIN_KEY = "tga_slice-test-admin-key-slice-test-admin-key-sl";
+    protected static final ApiCaller ADMIN = ApiCaller.ofAdmin(UUID.fromString("00000000-0000-4000-8000-00000000000d"),
+            "slice test admin");
     protected static final ApiProject PROJECT = new ApiProject(UUID.fromString("00000000-0000-4000-8000-00000000000c"),
             CALLER.orgId(), "America/Chicago");
 
@@ -59,7 +64,9 @@ public abstract class ReadApiSlice {
 
     @BeforeEach
     void oneKeyAndOneProject() {
-        given(keys.authenticate(KEY)).willReturn(Optional.of(CALLER));
+        given(keys.authenticate(anyString())).willReturn(new ApiKeys.Check.Invalid());
+        given(keys.authenticate(KEY)).willReturn(new ApiKeys.Check.Valid(CALLER));
+        given(keys.authenticate(ADMIN_KEY)).willReturn(new ApiKeys.Check.Valid(ADMIN));
         // the real ProjectAccess refuses a malformed id before it reads the database: so does the mock
         given(projects.require(eq(CALLER), anyString(), anyString())).willAnswer(call -> {
             QueryParameters.requiredUuid(call.getArgument(1), call.getArgument(2));

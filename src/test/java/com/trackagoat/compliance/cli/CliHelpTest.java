@@ -48,7 +48,7 @@ class CliHelpTest {
     }
 
     @ParameterizedTest(name = "api-key {0} --help")
-    @ValueSource(strings = {"create", "revoke"})
+    @ValueSource(strings = {"create", "list", "revoke"})
     void apiKeyActionsAnswerHelpToo(String action) {
         Result dashes = execute("api-key", action, "-h", NO_DATABASE);
         Result word = execute("api-key", "help", action, NO_DATABASE);
@@ -84,9 +84,12 @@ class CliHelpTest {
     @ValueSource(strings = {"frobnicate", "help frobnicate", "run", "run --phase=close --as-of",
             "run --phase=close --as-of=2026-05-25T05:00:00Z --phase=final",
             "run --phase=close --as-of=2026-05-25T05:00:00Z --since=2026-05-24T05:00:00Z",
-            "catch-up --until=2026-06-01T02:00:00+02:00", "status --since=2026-06-02T00:00:00Z --until=2026-06-01T00:00:00Z",
-            "status --phase=close", "report --project=x", "report create", "api-key",
-            "api-key list", "api-key create --org=3f0c0a57-1b2c-4d5e-8f90-0000000000a0 --name=", "--phase=close run",
+            "catch-up --until=2026-06-01T02:00:00+02:00",
+            "status --since=2026-06-02T00:00:00Z --until=2026-06-01T00:00:00Z", "status --phase=close", "report --project=x", "report create", "api-key",
+            "api-key delete", "api-key list --org=3f0c0a57-1b2c-4d5e-8f90-0000000000a0",
+            "api-key create --org=3f0c0a57-1b2c-4d5e-8f90-0000000000a0 --name=", "api-key create --name=x",
+            "api-key create --admin --org=3f0c0a57-1b2c-4d5e-8f90-0000000000a0 --name=x",
+            "api-key create --admin --name=x --expires-in=0d", "--phase=close run",
             "migrate --help=yes", "-x"})
     void aBadArgumentPrintsOneLineOnStderrAndExitsTwoWithoutStarting(String line) {
         String[] args = (line + " " + NO_DATABASE).split(" ");

@@ -129,7 +129,7 @@ class InvocationTest {
         assertThatThrownBy(() -> Invocation.parse("api-key", "--action=revoke",
                 "--id=00000000-0000-4000-8000-000000000001"))
                 .hasMessage("--action is not an option of api-key (api-key takes no options; its actions: create,"
-                        + " revoke)");
+                        + " list, revoke)");
     }
 
     private static ReportCommand report(String... options) {

@@ -62,6 +62,16 @@ public final class ApiServer implements AutoCloseable {
         return send(request.build());
     }
 
+    /** POST without a body, with {@code Authorization: Bearer <key>} (no header when key is null). */
+    public Response post(String pathAndQuery, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -2,8 +2,10 @@ package com.trackagoat.compliance.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** API keys made the way an operator makes them: with the {@code api-key create} command. */
 public final class Keys {
@@ -19,7 +21,16 @@ public final class Keys {
     }
 
     public static Created create(TestDatabase database, String orgId, String name) {
-        Cli.Result result = Cli.run(database, "api-key", "create", "--org=" + orgId, "--name=" + name);
+        return created(Cli.run(database, "api-key", "create", "--org=" + orgId, "--name=" + name));
+    }
+
+    /** An admin key; {@code options} such as {@code --expires-in=1s}. */
+    public static Created createAdmin(TestDatabase database, String name, String... options) {
+        return created(Cli.run(database, Stream.concat(Stream.of("api-key", "create", "--admin", "--name=" + name),
+                Arrays.stream(options)).toArray(String[]::new)));
+    }
+
+    private static Created created(Cli.Result result) {
         assertThat(result.exitCode()).as(result.err()).isZero();
         Matcher key = KEY.matcher(result.out());
         Matcher id = ID.matcher(result.out());

@@ -72,7 +72,8 @@ class AggregateController {
             counts.add(body);
             sources.add(body.meta().source());
         }
-        String timezone = projects.timezone(caller).orElse(null);
+        // one project: its organization's zone (an admin key has no organization of its own)
+        String timezone = projectId == null ? projects.timezone(caller).orElse(null) : scope.get(0).timezone();
         LocalDate referenceDay = date.orElseGet(() -> clock.instant()
                 .atZone(GoalEvaluator.scheduleZone(timezone)).toLocalDate());
         String source = sources.size() == 1 ? sources.iterator().next() : sources.isEmpty() ? "live" : "mixed";

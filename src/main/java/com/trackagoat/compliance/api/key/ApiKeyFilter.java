@@ -21,9 +21,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every request needs {@code Authorization: Bearer tga_<key>} with a key that is not revoked, except the few
- * public paths ({@link #PUBLIC}); otherwise 401 with the envelope. The caller's organization is then a
- * request attribute ({@link #CALLER}), which the controllers use for every read.
+ * Every request needs {@code Authorization: Bearer tga_<key>} with a key that is not revoked and has not
+ * expired, except the few public paths ({@link #PUBLIC}); otherwise 401 with the envelope. The caller is then a
+ * request attribute ({@link #CALLER}), which the controllers use for every read. Paths under {@link #ADMIN}
+ * need an admin key: an organization's key gets 403 there, whether the path exists or not.
  *
  * <p>The filter covers every path, not only {@code /api/}, so that an endpoint added later is never public by
  * omission. It decides on the servlet path, which the {@link RequestFirewall} (running first) has made sure
@@ -39,6 +40,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** Paths anybody may read: the read API's OpenAPI document, public like any API reference. */
     static final Set<String> PUBLIC = Set.of("/v3/api-docs", "/v3/api-docs.yaml");
+
+    /** The admin API: admin keys only. */
+    public static final String ADMIN = "/api/v1/admin";
 
     private static final String ACTUATOR = "/actuator";
     private static final String BEARER = "bearer ";
@@ -62,16 +66,23 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     "no endpoint " + path + " on this port: the actuator answers on the management port");
             return;
         }
-        Optional<ApiCaller> caller = bearerToken(request).flatMap(keys::authenticate);
-        if (caller.isEmpty()) {
+        ApiKeys.Check check = bearerToken(request).map(keys::authenticate).orElseGet(ApiKeys.Check.Invalid::new);
+        if (!(check instanceof ApiKeys.Check.Valid valid)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"goal-compliance\"");
             ErrorEnvelopes.write(response, HttpStatus.UNAUTHORIZED.value(), "unauthorized",
-                    request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    check instanceof ApiKeys.Check.Expired ? "API key expired"
+                            : request.getHeader(HttpHeaders.AUTHORIZATION) == null
                             ? "missing Authorization header: send Authorization: Bearer tga_<key>"
                             : "invalid or revoked API key");
             return;
         }
-        request.setAttribute(CALLER, caller.get());
+        ApiCaller caller = valid.caller();
+        if (!caller.admin() && (path.equals(ADMIN) || path.startsWith(ADMIN + "/"))) {
+            ErrorEnvelopes.write(response, HttpStatus.FORBIDDEN.value(), "forbidden",
+                    "the admin API needs an admin key (api-key create --admin); this key is an organization's");
+            return;
+        }
+        request.setAttribute(CALLER, caller);
         chain.doFilter(request, response);
     }
 

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -62,6 +63,7 @@ public class SnapshotJobLauncher {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
+        metrics.registerJobResults(Arrays.stream(Result.values()).map(Result::name).toList());
     }
 
     public Result run(SnapshotJobParameters instance) {
