@@ -12,3 +12,8 @@ ALTER TABLE BATCH_STEP_EXECUTION
     ADD COLUMN REJECTS_WRITTEN BIGINT,
     ADD COLUMN GOAL_IDS_DONE DOUBLE PRECISION,
     ADD COLUMN GOAL_IDS_DONE_AT_START DOUBLE PRECISION;
+
+-- The run history finds a range's executions by their asOf parameter, compared as text in the "C" collation
+-- (JobExecutions: whole-second Instant.toString() texts sort as their instants).
+CREATE INDEX batch_job_execution_params_as_of_idx
+    ON BATCH_JOB_EXECUTION_PARAMS ((PARAMETER_VALUE COLLATE "C"), JOB_EXECUTION_ID) WHERE PARAMETER_NAME = 'asOf';

@@ -7,6 +7,8 @@ public enum Command {
     RUN("run"),
     RERUN("rerun"),
     CATCH_UP("catch-up"),
+    /** {@code status [--since] [--until]}: the run history of a range, for people; runs nothing. */
+    STATUS("status"),
     REPORT("report"),
     DEMO("demo"),
     /** {@code api-key create --org=UUID|--admin --name=TEXT}, {@code list}, {@code revoke --id=UUID}: API keys. */

@@ -1,9 +1,12 @@
 package com.trackagoat.compliance.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +24,9 @@ import com.trackagoat.compliance.snapshot.launch.DueInstants;
 import com.trackagoat.compliance.snapshot.launch.SnapshotJobLauncher;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
 import com.trackagoat.compliance.snapshot.launch.SnapshotRerun;
+import com.trackagoat.compliance.snapshot.runs.InstanceRun;
+import com.trackagoat.compliance.snapshot.runs.RunHistory;
+import com.trackagoat.compliance.snapshot.runs.RunState;
 
 /** What the commands do in the started application; each returns its exit code. */
 @Component
@@ -35,10 +41,12 @@ class CommandRunner {
     private final SnapshotRerun rerun;
     private final ApiKeyCommand apiKeys;
     private final DueInstants due;
+    private final RunHistory history;
+    private final Clock clock;
 
     CommandRunner(ObjectProvider<Flyway> flyway, SnapshotJobLauncher launcher, CatchUp catchUp,
                   ComplianceReport report, Demo demo, Serve serve, SnapshotRerun rerun, ApiKeyCommand apiKeys,
-                  DueInstants due) {
+                  DueInstants due, RunHistory history, Clock clock) {
         this.flyway = flyway;
         this.launcher = launcher;
         this.catchUp = catchUp;
@@ -48,6 +56,8 @@ class CommandRunner {
         this.rerun = rerun;
         this.apiKeys = apiKeys;
         this.due = due;
+        this.history = history;
+        this.clock = clock;
     }
 
     int migrate(PrintStream out) {
@@ -73,6 +83,17 @@ class CommandRunner {
         CatchUp.Summary summary = catchUp.run(since, until);
         out.println(summary);
         return summary.failed() ? GoalComplianceCli.JOB_FAILED : GoalComplianceCli.OK;
+    }
+
+    int status(Optional<Instant> since, Optional<Instant> until, PrintStream out) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // due instants are whole seconds
+        Instant to = until.orElse(now);
+        Instant from = since.orElseGet(() -> history.lookBackStart(to));
+        List<InstanceRun> runs = history.runs(from, to);
+        StatusTable.print(from, to, runs, new StatusTable.Outlook(now, history.lag(now), history.oldestPending(now),
+                history.nextDue(now)), out);
+        return runs.stream().anyMatch(run -> run.state() == RunState.FAILED)
+                ? GoalComplianceCli.JOB_FAILED : GoalComplianceCli.OK;
     }
 
     int report(UUID project, Optional<UUID> creator, Optional<Period> period, Optional<LocalDate> referenceDate,

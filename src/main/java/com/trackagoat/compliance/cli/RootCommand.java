@@ -19,7 +19,7 @@ import com.trackagoat.compliance.evaluation.Phase;
 @CommandLine.Command(name = "goal-compliance",
         description = "Goal-compliance snapshots: a scheduler (serve) and one-shot commands. With no command: serve.",
         subcommands = {ServeCommand.class, MigrateCommand.class, RunCommand.class, RerunCommand.class,
-                CatchUpCommand.class, ReportCommand.class, DemoCommand.class, ApiKeyCommands.class,
+                CatchUpCommand.class, StatusCommand.class, ReportCommand.class, DemoCommand.class, ApiKeyCommands.class,
                 HelpCommand.class},
         footer = {"", "'goal-compliance help COMMAND' or 'goal-compliance COMMAND --help' shows a command's options.",
                 "", RootCommand.SPRING_PROPERTIES, "", RootCommand.EXIT_CODES})

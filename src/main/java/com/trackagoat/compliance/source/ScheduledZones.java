@@ -26,6 +26,23 @@ public final class ScheduledZones {
     /** Nulls included: an organization without a zone is scheduled on UTC. */
     private static final String DISTINCT_ZONES = "SELECT DISTINCT timezone FROM organizations ORDER BY timezone";
 
+    /**
+     * As {@link #DISTINCT_ZONES}, plus a null when an active goal has no organization at all (no creator and
+     * project row leading to one): such a goal has no zone, so it is rejected with {@code invalid_timezone} at
+     * every UTC midnight (compliance.md, "Bad input"), and those midnights must be planned for it.
+     */
+    private static final String PLANNED_ZONES = """
+            SELECT timezone FROM organizations
+            UNION
+            SELECT CAST(NULL AS text) WHERE EXISTS (
+              SELECT 1 FROM creator_goals g
+              LEFT JOIN creators c ON c.id = g.creator_id
+              LEFT JOIN projects p ON p.id = COALESCE(c.project_id, g.project_id)
+              LEFT JOIN organizations o ON o.id = p.org_id
+              WHERE g.is_active AND o.id IS NULL)
+            ORDER BY timezone
+            """;
+
     /** The stored zone texts, without null. */
     private final List<String> timezones;
     /** The zones whose midnights are scheduled: UTC once for all its spellings. */
@@ -42,8 +59,14 @@ public final class ScheduledZones {
         this.zones = Set.copyOf(byName.values());
     }
 
+    /** The organizations' zones: enough to tell which organizations a midnight is due for. */
     public static ScheduledZones load(JdbcTemplate jdbc) {
         return new ScheduledZones(jdbc.queryForList(DISTINCT_ZONES, String.class));
+    }
+
+    /** The zones to plan midnights for: the organizations', and UTC for goals without an organization. */
+    public static ScheduledZones forPlanning(JdbcTemplate jdbc) {
+        return new ScheduledZones(jdbc.queryForList(PLANNED_ZONES, String.class));
     }
 
     /** The zones whose midnights are scheduled; {@code ZoneOffset.UTC} when some organization is on UTC. */

@@ -106,6 +106,22 @@ class ArgumentsIT {
         }
     }
 
+    @Test
+    void aUtcMidnightIsRefusedWhileNoOrganizationIsScheduledOnUtc() {
+        try (TestDatabase chicagoOnly = TestDatabase.create(ArgumentsIT.class)) {
+            assertThat(Cli.run(chicagoOnly, "migrate").exitCode()).isZero();
+            chicagoOnly.jdbc().update("INSERT INTO organizations VALUES (gen_random_uuid(), 'chicago', 'America/Chicago')");
+
+            Cli.Result result = Cli.run(chicagoOnly, "run", "--phase=nightly", "--as-of=2026-05-25T00:00:00Z");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(GoalComplianceCli.USAGE);
+            assertThat(result.err()).startsWith("goal-compliance: 2026-05-25T00:00:00Z is no local midnight of a"
+                    + " scheduled zone (America/Chicago); nearby: 2026-05-24T05:00:00Z, 2026-05-25T05:00:00Z");
+            assertThat(chicagoOnly.jdbc().queryForObject("SELECT count(*) FROM BATCH_JOB_INSTANCE", Long.class))
+                    .isZero();
+        }
+    }
+
     private static void assertRefused(String line, String... args) {
         long instances = jobInstances();
 

@@ -34,7 +34,7 @@ class CliHelpTest {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"serve", "migrate", "run", "rerun", "catch-up", "report", "demo", "api-key"})
+    @ValueSource(strings = {"serve", "migrate", "run", "rerun", "catch-up", "status", "report", "demo", "api-key"})
     void everyCommandAnswersHelpWithItsUsageWithoutADatabase(String command) {
         Result dashes = execute(command, "--help", NO_DATABASE);
         Result word = execute("help", command, NO_DATABASE);
@@ -84,7 +84,8 @@ class CliHelpTest {
     @ValueSource(strings = {"frobnicate", "help frobnicate", "run", "run --phase=close --as-of",
             "run --phase=close --as-of=2026-05-25T05:00:00Z --phase=final",
             "run --phase=close --as-of=2026-05-25T05:00:00Z --since=2026-05-24T05:00:00Z",
-            "catch-up --until=2026-06-01T02:00:00+02:00", "report --project=x", "report create", "api-key",
+            "catch-up --until=2026-06-01T02:00:00+02:00",
+            "status --since=2026-06-02T00:00:00Z --until=2026-06-01T00:00:00Z", "status --phase=close", "report --project=x", "report create", "api-key",
             "api-key delete", "api-key list --org=3f0c0a57-1b2c-4d5e-8f90-0000000000a0",
             "api-key create --org=3f0c0a57-1b2c-4d5e-8f90-0000000000a0 --name=", "api-key create --name=x",
             "api-key create --admin --org=3f0c0a57-1b2c-4d5e-8f90-0000000000a0 --name=x",

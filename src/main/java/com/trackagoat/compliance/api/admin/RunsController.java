@@ -2,6 +2,7 @@ package com.trackagoat.compliance.api.admin;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,10 +69,7 @@ class RunsController {
             @PathVariable("phase") String phase,
             @PathVariable("as_of") String asOf,
             HttpServletRequest request) {
-        AdminParameters.requireAdmin(caller);
-        QueryParameters.check(request);
-        SnapshotJobParameters instance = AdminParameters.instance(phase, asOf);
-        return accepted(operations.resume(caller, instance));
+        return act(caller, phase, asOf, request, operations::resume);
     }
 
     @PostMapping("/api/v1/admin/runs/{phase}/{as_of}/rerun")
@@ -80,10 +78,16 @@ class RunsController {
             @PathVariable("phase") String phase,
             @PathVariable("as_of") String asOf,
             HttpServletRequest request) {
+        return act(caller, phase, asOf, request, operations::rerun);
+    }
+
+    /** Checks the caller and the instance, then queues the action on it: 202 with the run as it stands. */
+    private static ResponseEntity<Envelope<RunView, RangeMeta>> act(
+            ApiCaller caller, String phase, String asOf, HttpServletRequest request,
+            BiFunction<ApiCaller, SnapshotJobParameters, AdminOperations.Accepted<InstanceRun>> action) {
         AdminParameters.requireAdmin(caller);
         QueryParameters.check(request);
-        SnapshotJobParameters instance = AdminParameters.instance(phase, asOf);
-        return accepted(operations.rerun(caller, instance));
+        return accepted(action.apply(caller, AdminParameters.instance(phase, asOf)));
     }
 
     private static ResponseEntity<Envelope<RunView, RangeMeta>> accepted(AdminOperations.Accepted<InstanceRun> run) {

@@ -236,7 +236,7 @@ public class CatchUp {
                 .filter(instance -> instance.phase() == Phase.CLOSE)
                 .map(SnapshotJobParameters::asOf)
                 .collect(Collectors.toSet());
-        List<SnapshotJobParameters> due = new ArrayList<>(CatchUpPlanner.plan(ScheduledZones.load(jdbc), from, to,
+        List<SnapshotJobParameters> due = new ArrayList<>(CatchUpPlanner.plan(ScheduledZones.forPlanning(jdbc), from, to,
                 properties.getSettleDelay(), completedCloses));
         for (SnapshotJobParameters unfinished : history.unfinished()) {
             if (!unfinished.asOf().isAfter(to) && !due.contains(unfinished)) {

@@ -35,7 +35,7 @@ public class DueInstants {
 
     /** Throws {@link BadInstanceException}, saying which instants near it are due, unless it is due. */
     public void require(SnapshotJobParameters instance) {
-        Set<ZoneId> zones = ScheduledZones.load(jdbc).zones(); // the planner's: a UTC midnight only if some org is UTC
+        Set<ZoneId> zones = ScheduledZones.forPlanning(jdbc).zones(); // the planner's zones
         Duration shift = instance.phase() == Phase.FINAL ? settleDelay : Duration.ZERO;
         Instant midnight = instance.asOf().minus(shift);
         if (zones.stream().anyMatch(zone -> GoalEvaluator.isLocalMidnight(midnight, zone))) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobConfiguration;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
-import com.trackagoat.compliance.source.Timestamps;
 
 /**
  * The snapshot job's executions of a range of instants, with their steps' counts summed, in one query. Spring
@@ -26,45 +26,42 @@ import com.trackagoat.compliance.source.Timestamps;
 class JobExecutions {
 
     /**
-     * Per job execution: its chunk steps (the workers of a partitioned job, else the one step) and their
-     * counts. The manager step of a partitioned job gets the workers' read counts summed only when it ends,
-     * and none of the columns StepCounts keeps (V7), so workers are counted when there are any.
+     * The executions of the instances whose asOf parameter lies in {@code (:from, :to]}, each with its chunk steps
+     * (the workers of a partitioned job, else the one step) summed in a lateral subquery, so the cost follows
+     * the range, not the history. The manager step of a partitioned job gets the workers' read counts summed
+     * only when it ends, and none of the columns StepCounts keeps (V7): workers are counted when there are any.
+     * <p>
+     * The range is compared as text in the "C" collation on {@code batch_job_execution_params_as_of_idx}
+     * (V7): every asOf is an {@code Instant.toString()} of a whole second (a scheduled midnight, or a final
+     * whole hours after one), and such texts, years 1970 to 9999, sort as their instants do. The bounds are
+     * whole seconds too, and the rows are checked against the exact range once parsed.
      */
     private static final String EXECUTIONS = """
-            WITH executions AS (
-              SELECT e.JOB_EXECUTION_ID AS id, e.STATUS AS status, e.START_TIME AS start_time,
-                     e.END_TIME AS end_time, e.EXIT_MESSAGE AS exit_message,
-                     ph.PARAMETER_VALUE AS phase, CAST(a.PARAMETER_VALUE AS timestamptz) AS as_of
-              FROM BATCH_JOB_INSTANCE i
-              JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
-              JOIN BATCH_JOB_EXECUTION_PARAMS ph
-                ON ph.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND ph.PARAMETER_NAME = 'phase'
-              JOIN BATCH_JOB_EXECUTION_PARAMS a
-                ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.PARAMETER_NAME = 'asOf'
-              WHERE i.JOB_NAME = :jobName
-                AND CAST(a.PARAMETER_VALUE AS timestamptz) > :from AND CAST(a.PARAMETER_VALUE AS timestamptz) <= :to
-            ), steps AS (
-              SELECT s.JOB_EXECUTION_ID AS id,
-                     count(*) FILTER (WHERE s.STEP_NAME LIKE :workers) AS workers,
-                     sum(s.READ_COUNT) FILTER (WHERE s.STEP_NAME LIKE :workers) AS worker_reads,
-                     sum(s.READ_COUNT) FILTER (WHERE s.STEP_NAME = :step) AS step_reads,
-                     sum(s.SNAPSHOTS_WRITTEN) AS snapshots, sum(s.REJECTS_WRITTEN) AS rejects,
+            SELECT e.JOB_EXECUTION_ID AS id, e.STATUS AS status, e.START_TIME AS start_time,
+                   e.END_TIME AS end_time, e.EXIT_MESSAGE AS exit_message,
+                   ph.PARAMETER_VALUE AS phase, a.PARAMETER_VALUE AS as_of, st.*
+            FROM BATCH_JOB_EXECUTION_PARAMS a
+            JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = a.JOB_EXECUTION_ID
+            JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+            JOIN BATCH_JOB_EXECUTION_PARAMS ph
+              ON ph.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND ph.PARAMETER_NAME = 'phase'
+            CROSS JOIN LATERAL (
+              SELECT count(*) FILTER (WHERE s.STEP_NAME LIKE :workers) AS workers,
+                     coalesce(sum(s.READ_COUNT) FILTER (WHERE s.STEP_NAME LIKE :workers), 0) AS worker_reads,
+                     coalesce(sum(s.READ_COUNT) FILTER (WHERE s.STEP_NAME = :step), 0) AS step_reads,
+                     coalesce(sum(s.SNAPSHOTS_WRITTEN), 0) AS snapshots,
+                     coalesce(sum(s.REJECTS_WRITTEN), 0) AS rejects,
                      count(s.SNAPSHOTS_WRITTEN) AS counted,
                      sum(1 - s.GOAL_IDS_DONE) AS ids_left,
                      sum(s.GOAL_IDS_DONE - s.GOAL_IDS_DONE_AT_START) AS ids_done,
                      count(*) FILTER (WHERE s.STEP_NAME LIKE :workers AND s.GOAL_IDS_DONE IS NULL) AS not_begun
               FROM BATCH_STEP_EXECUTION s
-              JOIN executions x ON x.id = s.JOB_EXECUTION_ID
-              GROUP BY s.JOB_EXECUTION_ID
-            )
-            SELECT x.id, x.status, x.start_time, x.end_time, x.exit_message, x.phase, x.as_of,
-                   coalesce(st.workers, 0) AS workers, coalesce(st.worker_reads, 0) AS worker_reads,
-                   coalesce(st.step_reads, 0) AS step_reads, coalesce(st.snapshots, 0) AS snapshots,
-                   coalesce(st.rejects, 0) AS rejects, coalesce(st.counted, 0) AS counted,
-                   st.ids_left, st.ids_done, coalesce(st.not_begun, 0) AS not_begun
-            FROM executions x
-            LEFT JOIN steps st ON st.id = x.id
-            ORDER BY x.as_of, x.phase, x.id
+              WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+            ) st
+            WHERE a.PARAMETER_NAME = 'asOf'
+              AND a.PARAMETER_VALUE COLLATE "C" > :from AND a.PARAMETER_VALUE COLLATE "C" <= :to
+              AND i.JOB_NAME = :jobName
+            ORDER BY e.JOB_EXECUTION_ID
             """;
 
     /**
@@ -85,20 +82,24 @@ class JobExecutions {
     /** The executions of the instances with as_of in {@code (from, to]}, by instance, each oldest first. */
     Map<SnapshotJobParameters, List<Row>> between(Instant from, Instant to) {
         MapSqlParameterSource params = new MapSqlParameterSource("jobName", SnapshotJobConfiguration.JOB_NAME)
-                .addValue("from", Timestamps.utc(from)).addValue("to", Timestamps.utc(to))
+                .addValue("from", from.truncatedTo(ChronoUnit.SECONDS).toString())
+                .addValue("to", to.truncatedTo(ChronoUnit.SECONDS).toString())
                 .addValue("step", SnapshotJobConfiguration.STEP_NAME)
                 .addValue("workers", SnapshotJobConfiguration.WORKER_NAME + ":%");
         Map<SnapshotJobParameters, List<Row>> byInstance = new LinkedHashMap<>();
         jdbc.query(EXECUTIONS, params, rs -> {
             Row row = row(rs);
-            byInstance.computeIfAbsent(row.instance(), instance -> new ArrayList<>()).add(row);
+            Instant asOf = row.instance().asOf();
+            if (asOf.isAfter(from) && !asOf.isAfter(to)) {
+                byInstance.computeIfAbsent(row.instance(), instance -> new ArrayList<>()).add(row);
+            }
         });
         return byInstance;
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         SnapshotJobParameters instance = new SnapshotJobParameters(Phase.parse(rs.getString("phase")).orElseThrow(),
-                Timestamps.instant(rs, "as_of"));
+                Instant.parse(rs.getString("as_of")));
         int workers = rs.getInt("workers");
         boolean counted = rs.getLong("counted") > 0;
         boolean begun = rs.getLong("not_begun") == 0;

@@ -69,8 +69,13 @@ public class RunHistory {
      * {@code goal_compliance_snapshot_lag_seconds} gauge reckons it.
      */
     public Duration lag(Instant now) {
-        return catchUp.oldestPending(now).map(pending -> Duration.between(pending.asOf(), now))
+        return oldestPending(now).map(pending -> Duration.between(pending.asOf(), now))
                 .filter(age -> !age.isNegative()).orElse(Duration.ZERO);
+    }
+
+    /** The oldest instance due by {@code now} that has not completed: the one the lag is counted from. */
+    public Optional<SnapshotJobParameters> oldestPending(Instant now) {
+        return catchUp.oldestPending(now);
     }
 
     /** The first instant after {@code now} at which an instance falls due; empty when no organization exists. */
