@@ -91,6 +91,37 @@ public class GoalComplianceProperties {
         }
     }
 
+    private final Console console = new Console();
+
+    /** The operators' console ({@code /console} on serve's public port), signed in with an admin key. */
+    public static class Console {
+
+        /** How long a console session lasts from sign-in; then the operator signs in again. */
+        private Duration sessionTimeout = Duration.ofHours(8);
+
+        /**
+         * Whether the session cookie is marked {@code Secure} even on a plain-HTTP request: set it when a proxy
+         * terminates TLS in front of serve. (On a request that arrived over HTTPS it is always marked.)
+         */
+        private boolean secureCookie = false;
+
+        public Duration getSessionTimeout() {
+            return sessionTimeout;
+        }
+
+        public void setSessionTimeout(Duration sessionTimeout) {
+            this.sessionTimeout = sessionTimeout;
+        }
+
+        public boolean isSecureCookie() {
+            return secureCookie;
+        }
+
+        public void setSecureCookie(boolean secureCookie) {
+            this.secureCookie = secureCookie;
+        }
+    }
+
     /** The evaluator's thresholds. */
     public EvaluationSettings evaluationSettings() {
         return new EvaluationSettings(atRiskThreshold, settleDelay, turningStaleAfter, overdueAfter);
@@ -174,5 +205,9 @@ public class GoalComplianceProperties {
 
     public Retry getRetry() {
         return retry;
+    }
+
+    public Console getConsole() {
+        return console;
     }
 }

@@ -89,12 +89,50 @@ class HttpHardeningIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/", "/error", "/internal/anything", "/v3/api-docs/", "/v3/api-docs/x", "/API/v1/x"})
-    void everyPathButTheOpenApiDocumentNeedsTheKey(String path) {
+    @ValueSource(strings = {"/", "/error", "/internal/anything", "/v3/api-docs/", "/v3/api-docs/x", "/API/v1/x",
+            "/console/", "/console/x", "/console/run/x", "/console/sign-in/", "/Console", "/consoles",
+            "/console.css", "/templates/console/overview.html", "/console/console.css/x"})
+    void everyPathButTheOpenApiDocumentAndTheConsolesNeedsTheKey(String path) {
         ApiServer.Response response = server.get(path, null);
 
         assertThat(response.status()).as(response.body()).isEqualTo(401);
         assertEnvelope(response, "unauthorized", "missing Authorization header");
+    }
+
+    /** The console's own paths answer without a key, but only with its session (ConsoleSecurityIT has the rest). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/console", "/console/coverage", "/console/run", "/console/run/resume", "/console/run/rerun"})
+    void consolePagesNeedASessionNotAKeyAndRedirectToSignIn(String path) {
+        ApiServer.Response anonymous = server.get(path, null);
+        ApiServer.Response withKey = server.get(path, key);
+
+        for (ApiServer.Response response : new ApiServer.Response[] {anonymous, withKey}) {
+            assertThat(response.status()).as(response.body()).isEqualTo(303);
+            assertThat(response.raw().headers().firstValue("Location")).hasValue("/console/sign-in");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/console/sign-out", "/console/run/resume", "/console/run/rerun", "/console/sign-in"})
+    void consoleActionsWithoutASessionAre403EvenWithAKey(String path) {
+        RawHttp.Response anonymous = RawHttp.send(server.port(), "POST " + path + " HTTP/1.1", "Content-Length: 0");
+        RawHttp.Response withKey = RawHttp.send(server.port(), "POST " + path + " HTTP/1.1",
+                "Authorization: Bearer " + key, "Content-Length: 0");
+
+        for (RawHttp.Response response : new RawHttp.Response[] {anonymous, withKey}) {
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/console;x", "/console/./coverage", "/console//coverage", "/console/run/../coverage",
+            "/console/sign-in;jsessionid=1"})
+    void consolePathsTheContainerWouldRewriteAre400(String path) {
+        RawHttp.Response response = RawHttp.get(server.port(), path);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertEnvelope(response, "invalid_request", "the path is not in canonical form");
     }
 
     @Test

@@ -27,10 +27,11 @@ import com.trackagoat.compliance.snapshot.runs.RunState;
 /**
  * What the admin API's actions do: each is checked against the run history, recorded with the caller's key
  * ({@link AdminActions}), refused (and recorded so) or run in the background ({@link AdminWork}). After a resumed
- * or rerun instance completes, the instances that waited for it (the final of a close) run too.
+ * or rerun instance completes, the instances that waited for it (the final of a close) run too. The console's
+ * Resume and Rerun buttons call {@link #resume} and {@link #rerun} too, so its actions are recorded alike.
  */
 @Component
-class AdminOperations {
+public class AdminOperations {
 
     private final RunHistory history;
     private final DueInstants due;
@@ -54,11 +55,11 @@ class AdminOperations {
     }
 
     /** An action accepted for a background run: what it is on, and its record's id. */
-    record Accepted<T>(T subject, long actionId) {
+    public record Accepted<T>(T subject, long actionId) {
     }
 
     /** Resumes a failed or stopped instance; anything else is refused (400 not due, 409 otherwise). */
-    Accepted<InstanceRun> resume(ApiCaller caller, SnapshotJobParameters instance) {
+    public Accepted<InstanceRun> resume(ApiCaller caller, SnapshotJobParameters instance) {
         AdminAction.Kind kind = AdminAction.Kind.RESUME;
         InstanceRun run = dueRun(caller, kind, instance);
         switch (run.state()) {
@@ -79,7 +80,7 @@ class AdminOperations {
     }
 
     /** Forgets and recomputes an instance that ran (as the {@code rerun} command); 400 for one that never ran. */
-    Accepted<InstanceRun> rerun(ApiCaller caller, SnapshotJobParameters instance) {
+    public Accepted<InstanceRun> rerun(ApiCaller caller, SnapshotJobParameters instance) {
         AdminAction.Kind kind = AdminAction.Kind.RERUN;
         InstanceRun run = dueRun(caller, kind, instance);
         if (run.state() == RunState.RUNNING) {

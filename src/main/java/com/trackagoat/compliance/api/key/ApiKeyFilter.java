@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every request needs {@code Authorization: Bearer tga_<key>} with a key that is not revoked and has not
- * expired, except the few public paths ({@link #PUBLIC}); otherwise 401 with the envelope. The caller is then a
+ * expired, except the few public paths ({@link #PUBLIC}) and the console's ({@link #CONSOLE}, which checks a
+ * session of its own instead); otherwise 401 with the envelope. The caller is then a
  * request attribute ({@link #CALLER}), which the controllers use for every read. Paths under {@link #ADMIN}
  * need an admin key: an organization's key gets 403 there, whether the path exists or not.
  *
@@ -41,6 +42,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     /** Paths anybody may read: the read API's OpenAPI document, public like any API reference. */
     static final Set<String> PUBLIC = Set.of("/v3/api-docs", "/v3/api-docs.yaml");
 
+    /**
+     * The console's pages, actions and stylesheet: no bearer key here, each guarded by the console's own session
+     * check ({@code console.session.ConsoleGuard}: a page without a session redirects to its sign-in form).
+     * Listed one by one, like {@link #PUBLIC}, so that no path is let through by omission: another path under
+     * {@code /console} still needs a key (401).
+     */
+    public static final Set<String> CONSOLE = Set.of("/console", "/console/sign-in", "/console/sign-out",
+            "/console/console.css", "/console/coverage", "/console/run", "/console/run/resume", "/console/run/rerun");
+
     /** The admin API: admin keys only. */
     public static final String ADMIN = "/api/v1/admin";
 
@@ -57,7 +67,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
-        if (PUBLIC.contains(path)) {
+        if (PUBLIC.contains(path) || CONSOLE.contains(path)) {
             chain.doFilter(request, response);
             return;
         }

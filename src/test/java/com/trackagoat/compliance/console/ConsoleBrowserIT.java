@@ -1,0 +1,267 @@
+package com.trackagoat.compliance.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.trackagoat.compliance.support.HeadlessChromium;
+import com.trackagoat.compliance.support.Keys;
+import com.trackagoat.compliance.support.RecentGoals;
+import com.trackagoat.compliance.support.ServeProcess;
+import com.trackagoat.compliance.support.TestDatabase;
+
+/**
+ * The console in a real browser (Debian's headless Chromium) against a real {@code serve}: an operator signs
+ * in with an admin key, sees the close that failed red in the Coverage grid, opens it, resumes it once the cause
+ * is gone (confirming first) and sees it complete; an organization's key and a wrong key cannot sign in; a
+ * creator handle that is HTML shows as text. Every page is saved under {@code target/console-screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final String HANDLE = "<script>alert(1)</script>";
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Duration SETTLE = Duration.ofHours(48);
+    private static final int DESKTOP = 1280;
+    private static final int PHONE = 390;
+
+    /** Refuses the failing close's rows of the creator whose handle is HTML, naming the handle. */
+    private static final String REFUSE = """
+            CREATE FUNCTION refuse_html_handle() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE handle text;
+            BEGIN
+              SELECT tiktok_handle INTO handle FROM creators WHERE id = NEW.creator_id;
+              IF NEW.phase = 'close' AND NEW.as_of = '%s'::timestamptz AND handle LIKE '<script>%%' THEN
+                RAISE EXCEPTION 'test: close rows of creator %% are refused', handle;
+              END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_html_handle BEFORE INSERT ON goal_compliance_snapshots
+              FOR EACH ROW EXECUTE FUNCTION refuse_html_handle();
+            """;
+
+    private static TestDatabase db;
+    private static ServeProcess serve;
+    private static HeadlessChromium chromium;
+    private static ChromeDriver browser;
+    private static Keys.Created admin;
+    private static Keys.Created orgKey;
+    private static Instant failedClose;
+
+    @BeforeAll
+    static void serveAndBrowser() throws InterruptedException {
+        HeadlessChromium.assumeInstalled();
+        // given six creators in Chicago, one with an HTML handle, and a close three days back that fails for it
+        db = TestDatabase.migrated(ConsoleBrowserIT.class);
+        RecentGoals.insert(db.jdbc(), RecentGoals.anchor(), 6, "America/Chicago");
+        db.jdbc().update("UPDATE creators SET tiktok_handle = ? WHERE tiktok_handle = 'creator3'", HANDLE);
+        failedClose = LocalDate.now(CHICAGO).minusDays(3).atStartOfDay(CHICAGO).toInstant();
+        db.jdbc().execute(REFUSE.formatted(failedClose));
+        admin = Keys.createAdmin(db, "ops on call");
+        orgKey = Keys.create(db, "00000000-0000-4000-8000-000000000100", "chicago reader");
+        // serve catches up four days; the failed close is not retried by itself within the test
+        serve = ServeProcess.start(db, "console-browser", RecentGoals.lookBackSetting(Duration.ofHours(100)),
+                "--goal-compliance.retry.first-delay=1h", "--goal-compliance.retry.max-delay=1h",
+                "--goal-compliance.partitions=1");
+        ServeProcess.await("serve caught up", ServeProcess.TO_CATCH_UP,
+                () -> serve.output().contains(" ran, ") && !serve.get("/console/sign-in").isEmpty());
+        assertThat(serve.output()).contains("failed: close@" + failedClose);
+        chromium = HeadlessChromium.start(DESKTOP, 900, SCREENSHOTS, Path.of("target", "console-chromedriver.log"));
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (serve != null) {
+            serve.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aWrongKeyAndAnOrganizationsKeyCannotSignIn() {
+        open("/console/coverage");
+        assertThat(browser.getCurrentUrl()).as("redirected to sign in").endsWith("/console/sign-in");
+        chromium.screenshot("01-sign-in");
+
+        signIn(admin.key().substring(0, admin.key().length() - 3) + "xyz");
+        assertThat(text("#sign-in-error")).isEqualTo("That key is not valid: it is unknown, mistyped or revoked.");
+        chromium.screenshot("02-sign-in-wrong-key");
+
+        signIn(orgKey.key());
+        assertThat(text("#sign-in-error")).isEqualTo(
+                "That is an organization's key: the console needs an admin key (api-key create --admin).");
+        assertThat(browser.manage().getCookieNamed("gc_console")).as("no session").isNull();
+        chromium.screenshot("03-sign-in-organization-key");
+    }
+
+    @Test
+    @Order(2)
+    void theFailedCloseIsRedInTheGridAndResumingItCompletesItAndItsFinal() throws InterruptedException {
+        // when the operator signs in
+        signIn(admin.key());
+
+        // then the overview shows the failing close, its exit message naming the handle as text
+        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        assertThat(text("#failing-count")).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector("li.failing .cause")).getText())
+                .contains("close rows of creator " + HANDLE + " are refused");
+        assertNoScriptRan();
+        assertThat(browser.manage().getCookieNamed("gc_console").isHttpOnly()).isTrue();
+        chromium.screenshot("04-overview-failing");
+
+        // and the Coverage grid has it red, its final waiting, everything else completed
+        open("/console/coverage");
+        WebElement close = cell("close", failedClose);
+        assertThat(close.getText()).isEqualTo("failed");
+        assertThat(close.getCssValue("background-color")).isEqualTo("rgba(251, 218, 215, 1)");
+        assertThat(close.getCssValue("color")).isEqualTo("rgba(179, 38, 30, 1)");
+        assertThat(cell("final", failedClose.plus(SETTLE)).getText()).isEqualTo("waiting");
+        assertThat(browser.findElements(By.cssSelector("a.cell")).stream().map(WebElement::getText).distinct())
+                .containsExactlyInAnyOrder("completed", "failed", "waiting");
+        chromium.screenshot("05-coverage-failed");
+        chromium.resize(PHONE, 800);
+        assertFitsTheWindow();
+        chromium.screenshot("06-coverage-phone");
+        open("/console");
+        assertFitsTheWindow();
+        chromium.screenshot("07-overview-phone");
+        chromium.resize(DESKTOP, 900);
+
+        // when the operator opens the failed close from the grid
+        open("/console/coverage");
+        navigateBy(By.cssSelector("a.cell[data-instance='close@" + failedClose + "']"));
+        assertThat(text("#run-state")).isEqualTo("failed");
+        assertThat(browser.findElement(By.cssSelector("pre.exit")).getText()).contains(HANDLE);
+        assertNoScriptRan();
+        chromium.screenshot("08-run-failed");
+        chromium.resize(PHONE, 800);
+        assertFitsTheWindow();
+        chromium.screenshot("08-run-failed-phone");
+        chromium.resize(DESKTOP, 900);
+
+        // and, the cause gone, resumes it, confirming first
+        db.jdbc().execute("DROP TRIGGER refuse_html_handle ON goal_compliance_snapshots");
+        navigateBy(By.id("resume"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Resume close ");
+        chromium.screenshot("09-confirm-resume");
+        navigateBy(By.id("confirm"));
+
+        // then the run page says so, and on reloading shows it completed
+        assertThat(text("#notice")).as(ConsoleBrowserIT::page).startsWith("Resume accepted (admin action ");
+        chromium.screenshot("10-run-resume-accepted");
+        ServeProcess.await("the close completed", Duration.ofMinutes(2), () -> {
+            browser.navigate().refresh();
+            return text("#run-state").equals("completed");
+        });
+        assertThat(browser.findElements(By.cssSelector("table.executions tbody tr:not(.exit-row)"))).hasSize(2);
+        assertThat(text("#notice")).startsWith("Resume accepted (admin action ").endsWith(").");
+        chromium.screenshot("11-run-completed");
+
+        // and the action is recorded with the console's key, the final followed, nothing is failing
+        ServeProcess.await("the resume recorded as completed", Duration.ofMinutes(1),
+                () -> "completed".equals(lastAction().get("outcome")));
+        Map<String, Object> action = lastAction();
+        assertThat(action).containsEntry("key_name", "ops on call").containsEntry("action", "resume")
+                .containsEntry("phase", "close");
+        assertThat(((java.sql.Timestamp) action.get("as_of")).toInstant()).isEqualTo(failedClose);
+        open("/console/coverage");
+        assertThat(cell("close", failedClose).getText()).isEqualTo("completed");
+        assertThat(cell("final", failedClose.plus(SETTLE)).getText()).isEqualTo("completed");
+        chromium.screenshot("12-coverage-completed");
+        open("/console");
+        assertThat(text("#failing-count")).isEqualTo("0");
+        chromium.screenshot("13-overview-completed");
+    }
+
+    @Test
+    @Order(3)
+    void anInstantThatIsNotDueIsAPageSayingSoAndSignOutEndsTheSession() {
+        open("/console/run?phase=close&as_of=" + failedClose.plusSeconds(420));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("404 Not Found");
+        chromium.screenshot("14-not-due");
+
+        navigateBy(By.cssSelector("form.sign-out button"));
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in?signed_out");
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("You have signed out.");
+        chromium.screenshot("15-signed-out");
+        open("/console");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+    }
+
+    private static void open(String path) {
+        browser.get(serve.base() + path);
+    }
+
+    private static void signIn(String key) {
+        open("/console/sign-in");
+        browser.findElement(By.id("key")).sendKeys(key);
+        navigateBy(By.cssSelector("form.sign-in button"));
+    }
+
+    /** Clicks a link or a form's button and waits until the next page has replaced this one. */
+    private static void navigateBy(By what) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private static String text(String css) {
+        List<WebElement> found = browser.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    private static WebElement cell(String phase, Instant asOf) {
+        return browser.findElement(By.cssSelector("a.cell[data-instance='" + phase + "@" + asOf + "']"));
+    }
+
+    /** No script element made it into the page, and no alert is open. */
+    private static void assertNoScriptRan() {
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    /** Nothing sticks out sideways: the page needs no horizontal scrolling (wide tables scroll in their box). */
+    private static void assertFitsTheWindow() {
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("%s fits a window %d px wide", browser.getCurrentUrl(), PHONE).isTrue();
+    }
+
+    /** Where the browser is and what it shows, for a failure's message. */
+    private static String page() {
+        return browser.getCurrentUrl() + "\n" + browser.findElement(By.tagName("body")).getText();
+    }
+
+    private static Map<String, Object> lastAction() {
+        return db.jdbc().queryForMap("SELECT key_name, action, phase, as_of, outcome FROM admin_actions "
+                + "ORDER BY id DESC LIMIT 1");
+    }
+}
