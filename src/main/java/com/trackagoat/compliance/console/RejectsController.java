@@ -53,7 +53,7 @@ class RejectsController {
     record OrgCount(String org, long rejects, long goals, String href) {
     }
 
-    record Line(String goalId, String goalHref, String handle, String org, String phase, String shown,
+    record Line(String goalId, String goalHref, String handle, String org, String phase, String asOf, String shown,
                 String reason, String detail, String fix) {
     }
 
@@ -112,7 +112,7 @@ class RejectsController {
     private static Line line(RejectsRepository.Reject r) {
         return new Line(r.goalId().toString(), Links.goal(r.goalId()),
                 r.creatorHandle() == null ? "" : r.creatorHandle(), orgName(r.orgId(), r.orgName()), r.phase(),
-                Show.instant(r.asOf()), r.reason(), r.detail(), FixHints.forReason(r.reason()));
+                r.asOf().toString(), Show.instant(r.asOf()), r.reason(), r.detail(), FixHints.forReason(r.reason()));
     }
 
     private static String orgName(UUID id, String name) {
