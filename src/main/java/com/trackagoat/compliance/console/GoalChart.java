@@ -1,6 +1,8 @@
 package com.trackagoat.compliance.console;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,10 @@ record GoalChart(String viewBox, Box plot, String actualLine, Segment pace, Segm
     static final int RIGHT = 16;
     static final int TOP = 16;
     static final int BOTTOM = 40;
+
+    /** The time axis's labels: short enough that the start's and the end's fit side by side (UTC). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     /** A snapshot of the period: its phase, when, and its actual. */
     record Point(String phase, Instant asOf, long actual) {
@@ -67,8 +73,8 @@ record GoalChart(String viewBox, Box plot, String actualLine, Segment pace, Segm
         for (long v = bottom; v <= top; v += step) {
             values.add(new Tick(n(scale.y(v)), Show.count(v)));
         }
-        List<Tick> times = List.of(new Tick(n(scale.x(start)), Show.instant(start)),
-                new Tick(n(scale.x(end)), Show.instant(end)));
+        List<Tick> times = List.of(new Tick(n(scale.x(start)), DAY.format(start)), new Tick(n(scale.x(end)),
+                DAY.format(end)));
         double plotBottom = HEIGHT - BOTTOM;
         double plotRight = WIDTH - RIGHT;
         return new GoalChart("0 0 " + WIDTH + " " + HEIGHT,

@@ -83,7 +83,7 @@ class GoalController {
                     snapshots.stream().map(s -> new GoalChart.Point(s.phase(), s.asOf(), s.actual())).toList()));
             model.addAttribute("rows", snapshots.stream().map(s -> new Row(s.phase(), Show.instant(s.asOf()),
                     Show.count(s.actual()), Show.count(GoalChart.pace(s.periodStart(), s.periodEnd(), s.target(),
-                    s.asOf())), Show.count(s.target()), s.percentage() + " %", s.status())).toList());
+                    s.asOf())), Show.count(s.target()), s.percentage() + "%", s.status())).toList());
         }
         return "console/goal";
     }

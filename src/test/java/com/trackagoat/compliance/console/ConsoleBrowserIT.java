@@ -326,6 +326,16 @@ class ConsoleBrowserIT {
         assertFitsTheWindow();
         chromium.screenshot("22-goal-chart-phone");
         chromium.resize(DESKTOP, 900);
+
+        // and the period with the most nightlies: the actual line against the pace line
+        Map<String, Object> nightlies = db.jdbc().queryForMap("SELECT goal_id::text AS goal, period_end FROM "
+                + "goal_compliance_snapshots WHERE phase = 'nightly' GROUP BY goal_id, period_end "
+                + "ORDER BY count(*) DESC, goal_id LIMIT 1");
+        open("/console/goal?id=" + nightlies.get("goal") + "&period_end="
+                + ((Timestamp) nightlies.get("period_end")).toInstant());
+        assertThat(browser.findElement(By.cssSelector("svg.goal-chart polyline.actual")).getAttribute("points"))
+                .contains(" ");
+        chromium.screenshot("23-goal-nightlies");
     }
 
     @Test
