@@ -41,7 +41,7 @@ record GoalChart(String viewBox, Box plot, String actualLine, Segment pace, Segm
     }
 
     /** A snapshot's dot; {@code label} its accessible name (the SVG {@code <title>}). */
-    record Marker(String phase, String cx, String cy, String labelY, String label) {
+    record Marker(String phase, String cx, String cy, String labelY, String labelAnchor, String label) {
     }
 
     /** A tick on an axis: where (x or y), and its label. */
@@ -62,7 +62,8 @@ record GoalChart(String viewBox, Box plot, String actualLine, Segment pace, Segm
         Point settled = null;
         for (Point p : points) {
             markers.add(new Marker(p.phase(), n(scale.x(p.asOf())), n(scale.y(p.actual())),
-                    n(scale.y(p.actual()) - 10), p.phase() + " "
+                    n(scale.y(p.actual()) - 10), scale.x(p.asOf()) > WIDTH - RIGHT - 24 ? "end" : "middle",
+                    p.phase() + " "
                     + Show.instant(p.asOf()) + ": actual " + Show.count(p.actual()) + " of " + Show.count(target)));
             close = "close".equals(p.phase()) ? p : close;
             settled = "final".equals(p.phase()) ? p : settled;
