@@ -3,13 +3,20 @@ package com.trackagoat.compliance.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +40,10 @@ import com.trackagoat.compliance.support.TestDatabase;
 /**
  * The console in a real browser (Debian's headless Chromium) against a real {@code serve}: an operator signs
  * in with an admin key, sees the close that failed red in the Coverage grid, opens it, resumes it once the cause
- * is gone (confirming first) and sees it complete; an organization's key and a wrong key cannot sign in; a
- * creator handle that is HTML shows as text. Every page is saved under {@code target/console-screenshots/}.
+ * is gone (confirming first) and sees it complete; reads the rejects with their fixes, the payouts by final and
+ * the needs-review queue, downloads the payouts CSV and opens a goal's chart; an organization's key and a wrong
+ * key cannot sign in; a creator handle that is HTML shows as text on every page. Every page is saved under
+ * {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -61,6 +70,18 @@ class ConsoleBrowserIT {
               FOR EACH ROW EXECUTE FUNCTION refuse_html_handle();
             """;
 
+    /** Goals the jobs reject: the HTML handle's with target 0, a yearly one, one whose creator does not exist. */
+    private static final String BAD_GOALS = """
+            INSERT INTO creator_goals (id, creator_id, project_id, metric, period, target_value, created_at)
+            VALUES ('00000000-0000-4000-8000-0000000b0001', (SELECT id FROM creators WHERE tiktok_handle = ?),
+                    '00000000-0000-4000-8000-000000000200', 'posts', 'daily', 0, now() - interval '60 days'),
+                   ('00000000-0000-4000-8000-0000000b0002', (SELECT id FROM creators WHERE tiktok_handle = 'creator1'),
+                    '00000000-0000-4000-8000-000000000200', 'posts', 'yearly', 10, now() - interval '60 days'),
+                   ('00000000-0000-4000-8000-0000000b0003', '00000000-0000-4000-8000-0000000dead0',
+                    '00000000-0000-4000-8000-000000000200', 'posts', 'weekly', 10, now() - interval '60 days')
+            """;
+    private static final String BAD_TARGET_GOAL = "00000000-0000-4000-8000-0000000b0001";
+
     private static TestDatabase db;
     private static ServeProcess serve;
     private static HeadlessChromium chromium;
@@ -76,6 +97,7 @@ class ConsoleBrowserIT {
         db = TestDatabase.migrated(ConsoleBrowserIT.class);
         RecentGoals.insert(db.jdbc(), RecentGoals.anchor(), 6, "America/Chicago");
         db.jdbc().update("UPDATE creators SET tiktok_handle = ? WHERE tiktok_handle = 'creator3'", HANDLE);
+        db.jdbc().update(BAD_GOALS, HANDLE);
         failedClose = LocalDate.now(CHICAGO).minusDays(3).atStartOfDay(CHICAGO).toInstant();
         db.jdbc().execute(REFUSE.formatted(failedClose));
         admin = Keys.createAdmin(db, "ops on call");
@@ -203,6 +225,121 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(3)
+    void rejectsPayoutsAndAGoalsChartShowTheDatabaseAndTheHtmlHandleAsText() throws Exception {
+        // when the operator opens Rejects: the counts by reason are the table's over the range the page shows
+        open("/console/rejects");
+        Instant from = Instant.parse(value("input[name=from]"));
+        Instant to = Instant.parse(value("input[name=to]"));
+        Map<String, Long> counts = new TreeMap<>();
+        for (WebElement reason : browser.findElements(By.cssSelector("article.reason"))) {
+            counts.put(reason.getAttribute("data-reason"), Long.valueOf(reason.findElement(By.cssSelector(".count"))
+                    .getText()));
+        }
+        Map<String, Long> expected = new TreeMap<>();
+        db.jdbc().query("SELECT reason, count(*) FROM goal_compliance_rejects WHERE as_of > ? AND as_of <= ? "
+                + "GROUP BY reason", rs -> {
+                    expected.put(rs.getString(1), rs.getLong(2));
+                }, Timestamp.from(from), Timestamp.from(to));
+        assertThat(counts).isEqualTo(expected).containsKeys("invalid_target", "unknown_period", "missing_creator");
+        assertThat(text("article[data-reason='invalid_target'] .fix"))
+                .isEqualTo("Set creator_goals.target_value to a positive number.");
+        // and the HTML handle's rejected goal shows its handle as text
+        WebElement htmlHandle = browser.findElement(By.cssSelector("ul.rejects li[data-goal='" + BAD_TARGET_GOAL + "']"));
+        assertThat(htmlHandle.findElement(By.cssSelector(".handle")).getText()).isEqualTo("@" + HANDLE);
+        assertThat(htmlHandle.findElement(By.cssSelector(".detail")).getText()).isEqualTo("target_value is 0");
+        assertNoScriptRan();
+        chromium.screenshot("16-rejects");
+        chromium.resize(PHONE, 800);
+        assertFitsTheWindow();
+        chromium.screenshot("17-rejects-phone");
+        chromium.resize(DESKTOP, 900);
+
+        // and pages of 4 through the list give every reject of the range once, newest first
+        open("/console/rejects?limit=4");
+        List<String> paged = new ArrayList<>();
+        while (true) {
+            browser.findElements(By.cssSelector("ul.rejects li")).forEach(li -> paged.add(li.getAttribute("data-as-of")
+                    + " " + li.getAttribute("data-phase") + " " + li.getAttribute("data-goal")));
+            if (browser.findElements(By.id("next-page")).isEmpty()) {
+                break;
+            }
+            navigateBy(By.id("next-page"));
+        }
+        assertThat(paged).containsExactlyElementsOf(db.jdbc().queryForList("""
+                SELECT to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' ' || phase || ' ' || goal_id
+                FROM goal_compliance_rejects WHERE as_of > ? AND as_of <= ? ORDER BY as_of DESC, phase DESC, goal_id DESC
+                """, String.class, Timestamp.from(from), Timestamp.from(to)));
+
+        // when the operator opens Payouts: each final's counts by eligibility are the view's
+        open("/console/payouts");
+        List<String> finals = browser.findElements(By.cssSelector("table.finals tbody tr")).stream()
+                .map(tr -> tr.getAttribute("data-final") + " " + tr.findElements(By.cssSelector("td.num")).stream()
+                        .map(WebElement::getText).toList()).toList();
+        assertThat(finals).isNotEmpty().containsExactlyElementsOf(db.jdbc().queryForList("""
+                SELECT to_char(as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' ['
+                       || count(*) FILTER (WHERE eligibility = 'eligible') || ', '
+                       || count(*) FILTER (WHERE eligibility = 'needs_review') || ', '
+                       || count(*) FILTER (WHERE eligibility = 'ineligible') || ']'
+                FROM payout_eligibility WHERE as_of > ? AND as_of <= ? GROUP BY as_of ORDER BY as_of DESC
+                """, String.class, Timestamp.from(from), Timestamp.from(to)));
+        // and the needs-review queue is the view's, the HTML handle among it as text
+        List<String> review = db.jdbc().queryForList("SELECT goal_id::text FROM payout_eligibility WHERE as_of > ? "
+                + "AND as_of <= ? AND eligibility = 'needs_review' ORDER BY as_of DESC, goal_id DESC", String.class,
+                Timestamp.from(from), Timestamp.from(to));
+        assertThat(browser.findElements(By.cssSelector("table.queue tbody tr")).stream()
+                .map(tr -> tr.getAttribute("data-goal")).toList()).containsExactlyElementsOf(review);
+        String htmlGoal = db.jdbc().queryForObject("SELECT g.id::text FROM creator_goals g JOIN creators c ON "
+                + "c.id = g.creator_id WHERE c.tiktok_handle = ? AND g.id <> ?::uuid", String.class, HANDLE,
+                BAD_TARGET_GOAL);
+        assertThat(review).as("the test data has the HTML handle's goal needing review").contains(htmlGoal);
+        assertThat(browser.findElement(By.cssSelector("table.queue tr[data-goal='" + htmlGoal + "'] .handle"))
+                .getText()).isEqualTo("@" + HANDLE);
+        assertNoScriptRan();
+        chromium.screenshot("18-payouts");
+        chromium.resize(PHONE, 800);
+        assertFitsTheWindow();
+        chromium.screenshot("19-payouts-phone");
+        chromium.resize(DESKTOP, 900);
+
+        // and the CSV export, fetched with the browser's session, has a header and the view's rows
+        assertCsvIsTheViewsRows(browser.findElement(By.id("csv")).getAttribute("href"), from, to);
+
+        // when the operator opens the HTML handle's goal from the queue: its chart and table are its snapshots
+        navigateBy(By.cssSelector("table.queue tr[data-goal='" + htmlGoal + "'] a.goal"));
+        assertThat(text("#goal-handle")).isEqualTo("@" + HANDLE);
+        assertNoScriptRan();
+        assertChartIsTheLatestPeriod(htmlGoal);
+        chromium.screenshot("20-goal-html-handle");
+
+        // and a goal with the most snapshots in a settled period, at a desktop's and a phone's width
+        Map<String, Object> longest = db.jdbc().queryForMap("SELECT goal_id::text AS goal, max(period_end) AS period_end "
+                + "FROM goal_compliance_snapshots GROUP BY goal_id, period_end HAVING bool_or(phase = 'final') "
+                + "ORDER BY count(*) DESC, goal_id LIMIT 1");
+        Instant periodEnd = ((Timestamp) longest.get("period_end")).toInstant();
+        open("/console/goal?id=" + longest.get("goal") + "&period_end=" + periodEnd);
+        assertThat(browser.findElements(By.cssSelector("svg.goal-chart .marker.final circle"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("svg.goal-chart .marker.close circle"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("svg.goal-chart title")).getAttribute("textContent"))
+                .contains((String) longest.get("goal"));
+        chromium.screenshot("21-goal-chart");
+        chromium.resize(PHONE, 800);
+        assertFitsTheWindow();
+        chromium.screenshot("22-goal-chart-phone");
+        chromium.resize(DESKTOP, 900);
+
+        // and the period with the most nightlies: the actual line against the pace line
+        Map<String, Object> nightlies = db.jdbc().queryForMap("SELECT goal_id::text AS goal, period_end FROM "
+                + "goal_compliance_snapshots WHERE phase = 'nightly' GROUP BY goal_id, period_end "
+                + "ORDER BY count(*) DESC, goal_id LIMIT 1");
+        open("/console/goal?id=" + nightlies.get("goal") + "&period_end="
+                + ((Timestamp) nightlies.get("period_end")).toInstant());
+        assertThat(browser.findElement(By.cssSelector("svg.goal-chart polyline.actual")).getAttribute("points"))
+                .contains(" ");
+        chromium.screenshot("23-goal-nightlies");
+    }
+
+    @Test
+    @Order(4)
     void anInstantThatIsNotDueIsAPageSayingSoAndSignOutEndsTheSession() {
         open("/console/run?phase=close&as_of=" + failedClose.plusSeconds(420));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("404 Not Found");
@@ -232,6 +369,55 @@ class ConsoleBrowserIT {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(what).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private static String value(String css) {
+        return browser.findElement(By.cssSelector(css)).getAttribute("value");
+    }
+
+    /**
+     * GETs the CSV link with the browser's session cookie (a download is a file, not a page): a text/csv
+     * attachment whose header row is the export's and whose rows are the view's finals of the range, in its
+     * order. The test data has no comma, quote or line break in any field, so a line splits on commas.
+     */
+    private static void assertCsvIsTheViewsRows(String href, Instant from, Instant to) throws Exception {
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "gc_console=" + browser.manage().getCookieNamed("gc_console").getValue()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).startsWith("attachment; filename=\"payouts-").endsWith(".csv\""));
+        List<String> lines = List.of(csv.body().split("\r\n", -1));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", PayoutsController.CSV_HEADER));
+        assertThat(lines.get(lines.size() - 1)).as("ends in CRLF").isEmpty();
+        List<String> rows = lines.subList(1, lines.size() - 1).stream().map(line -> {
+            String[] f = line.split(",", -1);
+            return String.join(" ", f[1], f[2], f[4], f[8], f[9], f[10], f[11], f[14]);
+        }).toList();
+        assertThat(rows).isNotEmpty().containsExactlyElementsOf(db.jdbc().queryForList("""
+                SELECT concat_ws(' ', to_char(e.as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), e.goal_id,
+                       c.tiktok_handle, e.target, coalesce(e.close_actual::text, ''), e.actual,
+                       coalesce((e.actual - e.close_actual)::text, ''), e.eligibility)
+                FROM payout_eligibility e LEFT JOIN creators c ON c.id = e.creator_id
+                WHERE e.as_of > ? AND e.as_of <= ? ORDER BY e.as_of DESC, e.goal_id DESC
+                """, String.class, Timestamp.from(from), Timestamp.from(to)));
+        assertThat(rows).anySatisfy(row -> assertThat(row).contains(" " + HANDLE + " "));
+    }
+
+    /** The Goal page's table and chart markers are the goal's snapshots of its latest period, in time order. */
+    private static void assertChartIsTheLatestPeriod(String goal) {
+        List<String> expected = db.jdbc().queryForList("""
+                SELECT phase || ' ' || actual FROM goal_compliance_snapshots
+                WHERE goal_id = ?::uuid AND period_end = (SELECT max(period_end) FROM goal_compliance_snapshots
+                                                          WHERE goal_id = ?::uuid)
+                ORDER BY as_of, phase
+                """, String.class, goal, goal);
+        assertThat(browser.findElements(By.cssSelector("table.points tbody tr")).stream().map(tr -> {
+            List<WebElement> cells = tr.findElements(By.tagName("td"));
+            return cells.get(0).getText() + " " + cells.get(2).getText().replace(",", "");
+        }).toList()).isNotEmpty().containsExactlyElementsOf(expected);
+        assertThat(browser.findElements(By.cssSelector("svg.goal-chart .marker circle"))).hasSize(expected.size());
     }
 
     private static String text(String css) {

@@ -101,7 +101,8 @@ class ConsoleSecurityIT {
     @Test
     void withoutASessionEveryPageRedirectsToSignInAndEveryActionIs403() {
         for (String page : List.of("/console", "/console/coverage", "/console/run" + INSTANCE,
-                "/console/run/resume" + INSTANCE, "/console/run/rerun" + INSTANCE)) {
+                "/console/run/resume" + INSTANCE, "/console/run/rerun" + INSTANCE, "/console/rejects",
+                "/console/payouts", "/console/payouts.csv", "/console/goal", "/console/goal?id=" + ORG)) {
             ConsoleClient.Response response = browser.get(page);
             assertThat(response.status()).as(page).isEqualTo(303);
             assertThat(response.location()).as(page).hasValue("/console/sign-in");
@@ -197,7 +198,8 @@ class ConsoleSecurityIT {
     void consolePagesAllowNoScriptNoFramingAndNoCaching() {
         browser.signIn(admin.key());
 
-        for (String page : List.of("/console", "/console/coverage", "/console/run" + INSTANCE, "/console/sign-in")) {
+        for (String page : List.of("/console", "/console/coverage", "/console/run" + INSTANCE, "/console/sign-in",
+                "/console/rejects", "/console/payouts", "/console/goal", "/console/payouts.csv")) {
             ConsoleClient.Response response = browser.get(page);
             assertThat(response.status()).as(page).isEqualTo(200);
             assertThat(response.header("Content-Security-Policy")).as(page)
@@ -226,6 +228,13 @@ class ConsoleSecurityIT {
         assertThat(badRange.status()).isEqualTo(400);
         assertThat(badRange.body()).contains("from must be an ISO-8601 UTC instant");
         assertThat(notDue.status()).isEqualTo(404);
+        ConsoleClient.Response badReason = browser.get("/console/rejects?reason=late");
+        assertThat(badReason.status()).isEqualTo(400);
+        assertThat(badReason.body()).contains("reason must be a reject reason (invalid_timezone, ");
+        assertThat(browser.get("/console/payouts.csv?eligibility=maybe").status()).isEqualTo(400);
+        assertThat(browser.get("/console/payouts?limit=0").status()).isEqualTo(400);
+        assertThat(browser.get("/console/goal?id=not-a-goal").status()).isEqualTo(400);
+        assertThat(browser.get("/console/goal?id=" + ORG).status()).as("no such goal").isEqualTo(404);
     }
 
     private void assertRefused(ConsoleClient.Response response, int status, String message) {
