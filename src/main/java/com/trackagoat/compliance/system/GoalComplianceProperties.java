@@ -141,8 +141,8 @@ public class GoalComplianceProperties {
         private String secretKey;
 
         /**
-         * The key before the last rotation, tried when the current one does not decrypt a secret; {@code
-         * webhook rotate-key} re-encrypts every secret with the current key, after which it can be dropped.
+         * The key before the last rotation, tried when the current one does not decrypt a secret: new endpoints
+         * are sealed with the current key, older ones keep opening with this one until they are replaced.
          */
         private String secretKeyPrevious;
 
