@@ -13,6 +13,8 @@ public enum Command {
     DEMO("demo"),
     /** {@code api-key create --org=UUID|--admin --name=TEXT}, {@code list}, {@code revoke --id=UUID}: API keys. */
     API_KEY("api-key"),
+    /** {@code webhook create --org=UUID --url=URL}, {@code list}, {@code disable}, {@code events}, {@code replay}. */
+    WEBHOOK("webhook"),
     /** {@code help COMMAND} or {@code --help}: usage, without starting the application. */
     HELP("help");
 

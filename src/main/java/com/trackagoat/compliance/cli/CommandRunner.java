@@ -27,6 +27,7 @@ import com.trackagoat.compliance.snapshot.launch.SnapshotRerun;
 import com.trackagoat.compliance.snapshot.runs.InstanceRun;
 import com.trackagoat.compliance.snapshot.runs.RunHistory;
 import com.trackagoat.compliance.snapshot.runs.RunState;
+import com.trackagoat.compliance.webhook.WebhookCommand;
 
 /** What the commands do in the started application; each returns its exit code. */
 @Component
@@ -43,10 +44,12 @@ class CommandRunner {
     private final DueInstants due;
     private final RunHistory history;
     private final Clock clock;
+    private final WebhookCommand webhooks;
 
     CommandRunner(ObjectProvider<Flyway> flyway, SnapshotJobLauncher launcher, CatchUp catchUp,
                   ComplianceReport report, Demo demo, Serve serve, SnapshotRerun rerun, ApiKeyCommand apiKeys,
-                  DueInstants due, RunHistory history, Clock clock) {
+                  DueInstants due, RunHistory history, Clock clock, WebhookCommand webhooks) {
+        this.webhooks = webhooks;
         this.flyway = flyway;
         this.launcher = launcher;
         this.catchUp = catchUp;
@@ -128,6 +131,31 @@ class CommandRunner {
 
     int revokeKey(UUID id, PrintStream out) {
         apiKeys.revoke(id, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int createWebhook(UUID org, String url, PrintStream out) {
+        webhooks.create(org, url, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int listWebhooks(PrintStream out) {
+        webhooks.list(out);
+        return GoalComplianceCli.OK;
+    }
+
+    int disableWebhook(UUID id, PrintStream out) {
+        webhooks.disable(id, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int webhookEvents(Optional<UUID> org, PrintStream out) {
+        webhooks.events(org, out);
+        return GoalComplianceCli.OK;
+    }
+
+    int replayWebhook(String eventId, PrintStream out) {
+        webhooks.replay(eventId, out);
         return GoalComplianceCli.OK;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.trackagoat.compliance.GoalComplianceApplication;
 import com.trackagoat.compliance.api.key.ApiKeyRequestException;
+import com.trackagoat.compliance.webhook.WebhookRequestException;
 import com.trackagoat.compliance.demo.DemoRequestException;
 import com.trackagoat.compliance.report.ReportRequestException;
 import com.trackagoat.compliance.snapshot.launch.BadInstanceException;
@@ -87,7 +88,7 @@ public final class GoalComplianceCli {
         } catch (UsageException e) {
             err.println(e.line());
             return USAGE;
-        } catch (ReportRequestException | DemoRequestException | ApiKeyRequestException e) {
+        } catch (ReportRequestException | DemoRequestException | ApiKeyRequestException | WebhookRequestException e) {
             // a request the data cannot answer: the caller's to fix, like a bad argument
             err.println("goal-compliance: " + e.getMessage());
             return USAGE;

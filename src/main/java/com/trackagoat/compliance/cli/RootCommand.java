@@ -20,6 +20,7 @@ import com.trackagoat.compliance.evaluation.Phase;
         description = "Goal-compliance snapshots: a scheduler (serve) and one-shot commands. With no command: serve.",
         subcommands = {ServeCommand.class, MigrateCommand.class, RunCommand.class, RerunCommand.class,
                 CatchUpCommand.class, StatusCommand.class, ReportCommand.class, DemoCommand.class, ApiKeyCommands.class,
+                WebhookCommands.class,
                 HelpCommand.class},
         footer = {"", "'goal-compliance help COMMAND' or 'goal-compliance COMMAND --help' shows a command's options.",
                 "", RootCommand.SPRING_PROPERTIES, "", RootCommand.EXIT_CODES})

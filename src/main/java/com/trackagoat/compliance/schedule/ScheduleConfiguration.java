@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.trackagoat.compliance.snapshot.catchup.CatchUp;
 import com.trackagoat.compliance.snapshot.catchup.FailingInstances;
+import com.trackagoat.compliance.webhook.WebhookDelivery;
 
 /**
  * Wiring of {@code serve}: the command, the retry trigger, the scheduler's and the snapshots' health, and the
@@ -20,8 +21,9 @@ import com.trackagoat.compliance.snapshot.catchup.FailingInstances;
 class ScheduleConfiguration {
 
     @Bean
-    Serve serve(Scheduler scheduler, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new Serve(scheduler, jdbc, transactions);
+    Serve serve(Scheduler scheduler, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                WebhookDelivery webhookDelivery) {
+        return new Serve(scheduler, jdbc, transactions, webhookDelivery);
     }
 
     @Bean

@@ -14,10 +14,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 
+import com.trackagoat.compliance.webhook.WebhookDelivery;
+
 /**
  * The {@code serve} command: registers the snapshot tick with the clustered Quartz scheduler, asks for one
- * catch-up now (through Quartz, so that nodes starting together take turns), starts the scheduler and waits
- * until the application is stopped (SIGTERM).
+ * catch-up now (through Quartz, so that nodes starting together take turns), starts the scheduler and the
+ * webhook delivery, and waits until the application is stopped (SIGTERM).
  */
 public class Serve implements ApplicationListener<ContextClosedEvent> {
 
@@ -36,10 +38,13 @@ public class Serve implements ApplicationListener<ContextClosedEvent> {
     private final Scheduler scheduler;
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactions;
+    private final WebhookDelivery webhookDelivery;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    Serve(Scheduler scheduler, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    Serve(Scheduler scheduler, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+          WebhookDelivery webhookDelivery) {
         this.scheduler = scheduler;
+        this.webhookDelivery = webhookDelivery;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -51,7 +56,12 @@ public class Serve implements ApplicationListener<ContextClosedEvent> {
         scheduler.start();
         log.info("serving: scheduler {} (instance {}) runs due snapshot jobs at every quarter hour (cron '{}' UTC)",
                 scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId(), SnapshotSchedule.CRON);
-        closed.await();
+        webhookDelivery.start();
+        try {
+            closed.await();
+        } finally {
+            webhookDelivery.stop();
+        }
     }
 
     /**

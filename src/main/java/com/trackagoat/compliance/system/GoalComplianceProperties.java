@@ -122,6 +122,63 @@ public class GoalComplianceProperties {
         }
     }
 
+    private final Webhooks webhooks = new Webhooks();
+
+    /** Delivery of the events of data-contract.md "Events (webhooks)" to the organizations' endpoints. */
+    public static class Webhooks {
+
+        /** The wait after a delivery's first failed attempt; each further wait is about twice as long. */
+        private Duration firstRetry = Duration.ofSeconds(30);
+
+        /** How long after its first attempt a delivery is retried; then it is marked failed. */
+        private Duration giveUpAfter = Duration.ofHours(24);
+
+        /**
+         * The key that encrypts the endpoints' signing secrets (AES-256-GCM): base64 of 32 bytes, from the
+         * environment ({@code GOALCOMPLIANCE_WEBHOOKS_SECRETKEY}). Without it no endpoint is created and
+         * nothing is delivered.
+         */
+        private String secretKey;
+
+        /**
+         * The key before the last rotation, tried when the current one does not decrypt a secret: new endpoints
+         * are sealed with the current key, older ones keep opening with this one until they are replaced.
+         */
+        private String secretKeyPrevious;
+
+        public Duration getFirstRetry() {
+            return firstRetry;
+        }
+
+        public void setFirstRetry(Duration firstRetry) {
+            this.firstRetry = firstRetry;
+        }
+
+        public Duration getGiveUpAfter() {
+            return giveUpAfter;
+        }
+
+        public void setGiveUpAfter(Duration giveUpAfter) {
+            this.giveUpAfter = giveUpAfter;
+        }
+
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        public String getSecretKeyPrevious() {
+            return secretKeyPrevious;
+        }
+
+        public void setSecretKeyPrevious(String secretKeyPrevious) {
+            this.secretKeyPrevious = secretKeyPrevious;
+        }
+    }
+
     /** The evaluator's thresholds. */
     public EvaluationSettings evaluationSettings() {
         return new EvaluationSettings(atRiskThreshold, settleDelay, turningStaleAfter, overdueAfter);
@@ -209,5 +266,9 @@ public class GoalComplianceProperties {
 
     public Console getConsole() {
         return console;
+    }
+
+    public Webhooks getWebhooks() {
+        return webhooks;
     }
 }

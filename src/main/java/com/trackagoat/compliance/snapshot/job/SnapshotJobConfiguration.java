@@ -28,6 +28,7 @@ import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.source.CreatorActivityRepository;
 import com.trackagoat.compliance.source.ScheduledZones;
 import com.trackagoat.compliance.system.GoalComplianceProperties;
+import com.trackagoat.compliance.webhook.WebhookOutbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -43,14 +44,17 @@ public class SnapshotJobConfiguration {
     public static final String STEP_NAME = "snapshotStep";
     /** The partitions' worker steps, named {@code snapshotWorker:partitionN} in the job repository. */
     public static final String WORKER_NAME = "snapshotWorker";
+    /** The job's last step: a final's events into the webhook outbox (nothing for the other phases). */
+    public static final String EVENTS_STEP_NAME = "eventsStep";
 
     @Bean
-    Job goalSnapshotJob(JobRepository jobRepository, Step snapshotStep) {
+    Job goalSnapshotJob(JobRepository jobRepository, Step snapshotStep, Step eventsStep) {
         DefaultJobParametersValidator validator = new DefaultJobParametersValidator();
         validator.setRequiredKeys(new String[] {SnapshotJobParameters.PHASE, SnapshotJobParameters.AS_OF});
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(validator)
                 .start(snapshotStep)
+                .next(eventsStep)
                 .listener(new FailureCauseListener())
                 .build();
     }
@@ -85,6 +89,24 @@ public class SnapshotJobConfiguration {
                 .gridSize(partitions)
                 .taskExecutor(threads)
                 .build();
+    }
+
+    /** A tasklet step: its events commit with the step execution's update (see EventsTasklet). */
+    @Bean
+    Step eventsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                    EventsTasklet eventsTasklet) {
+        return new StepBuilder(EVENTS_STEP_NAME, jobRepository)
+                .tasklet(eventsTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    EventsTasklet eventsTasklet(@Value("#{jobParameters['phase']}") String phase,
+                                @Value("#{jobParameters['asOf']}") String asOf,
+                                @Value("#{stepExecution.jobExecutionId}") long jobExecutionId, WebhookOutbox outbox,
+                                InstanceLocks instanceLocks) {
+        return new EventsTasklet(outbox, instanceLocks, SnapshotJobParameters.of(phase, asOf), jobExecutionId);
     }
 
     private static Step chunkStep(String name, JobRepository jobRepository,
