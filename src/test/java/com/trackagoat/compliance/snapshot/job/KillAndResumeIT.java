@@ -68,7 +68,7 @@ class KillAndResumeIT {
                 .contains("run started in");
         assertThat(count(killed, "SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isOne();
         long resumedRead = count(killed, """
-                SELECT READ_COUNT FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID DESC LIMIT 1
+                SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME <> 'eventsStep' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1
                 """);
         assertThat(resumedRead).isEqualTo(GOALS - committed);
         assertThat(Cli.run(uninterrupted, "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,

@@ -61,12 +61,12 @@ class StepLeftRunningIT {
         // uninterrupted run's
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(interrupted.jdbc().queryForList(
-                "SELECT STATUS || ': ' || EXIT_MESSAGE FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID",
+                "SELECT STATUS || ': ' || EXIT_MESSAGE FROM BATCH_STEP_EXECUTION WHERE STEP_NAME <> 'eventsStep' ORDER BY STEP_EXECUTION_ID",
                 String.class))
                 .hasSize(2)
                 .first().asString().startsWith("FAILED: recovered");
         assertThat(count(interrupted, """
-                SELECT READ_COUNT FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID DESC LIMIT 1
+                SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME <> 'eventsStep' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1
                 """)).isEqualTo(GOALS - committed);
         assertThat(Cli.run(uninterrupted, "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT).exitCode())
                 .isZero();
