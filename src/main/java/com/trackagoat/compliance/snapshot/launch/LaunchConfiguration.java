@@ -38,6 +38,7 @@ class LaunchConfiguration {
 
     @Bean
     DueInstants dueInstants(NamedParameterJdbcTemplate jdbc, GoalComplianceProperties properties) {
-        return new DueInstants(jdbc.getJdbcTemplate(), properties.getSettleDelay());
+        return new DueInstants(jdbc.getJdbcTemplate(), properties.getSettleDelay(),
+                properties.getRestatementDelay());
     }
 }
