@@ -31,9 +31,9 @@ class LaunchConfiguration {
     @Bean
     SnapshotRerun snapshotRerun(SnapshotJobLauncher launcher, JobRepository jobRepository, Job goalSnapshotJob,
                                 InstanceLocks locks, NamedParameterJdbcTemplate jdbc,
-                                PlatformTransactionManager transactionManager) {
+                                PlatformTransactionManager transactionManager, GoalComplianceProperties properties) {
         return new SnapshotRerun(launcher, jobRepository, goalSnapshotJob, locks, jdbc,
-                new TransactionTemplate(transactionManager));
+                new TransactionTemplate(transactionManager), properties.getRestatementDelay());
     }
 
     @Bean
