@@ -107,7 +107,7 @@ public final class QueryParameters {
             return Optional.empty();
         }
         return Optional.of(Phase.parse(value).orElseThrow(
-                () -> ApiException.badParameter(name, "must be nightly, close or final, not '" + value + "'")));
+                () -> ApiException.badParameter(name, "must be nightly, close, final or restatement, not '" + value + "'")));
     }
 
     /** A page size from 1 to {@value #MAX_LIMIT}; {@value #DEFAULT_LIMIT} when absent. */

@@ -164,6 +164,7 @@ class CommandRunner {
             case COMPLETED -> "completed";
             case ALREADY_COMPLETE -> "already completed; nothing to do";
             case CLOSE_NOT_COMPLETE -> "not run: the close it settles has not completed";
+            case FINAL_NOT_COMPLETE -> "not run: the final it restates has not completed";
             case STOPPED -> "stopped by shutdown after its last committed chunk; the next run resumes it";
             case FAILED -> "failed; the next run resumes it";
         });

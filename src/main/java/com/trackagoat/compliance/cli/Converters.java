@@ -106,7 +106,7 @@ final class Converters {
     }
 
     static final ITypeConverter<Phase> PHASE = value -> Phase.parse(value).orElseThrow(() ->
-            new TypeConversionException("unknown phase '" + value + "' (phases: close, nightly, final)"));
+            new TypeConversionException("unknown phase '" + value + "' (phases: close, nightly, final, restatement)"));
 
     static final ITypeConverter<Period> PERIOD = value -> Period.parse(value).orElseThrow(() ->
             new NotA("daily|weekly|monthly"));

@@ -14,13 +14,13 @@ import com.trackagoat.compliance.snapshot.runs.RunState;
 
 /**
  * The Coverage page's grid: one row per due instant, newest first, one column per phase; a cell holds the
- * state of the instance due there, or nothing (a final is due at other instants than closes and nightlies).
+ * state of the instance due there, or nothing (finals and restatements are due at other instants than closes and nightlies).
  * The legend counts the instances of each state.
  */
 record CoverageGrid(List<Row> rows, List<LegendEntry> legend) {
 
     /** The columns, in the order an instant's jobs run. */
-    static final List<Phase> PHASES = List.of(Phase.CLOSE, Phase.NIGHTLY, Phase.FINAL);
+    static final List<Phase> PHASES = List.of(Phase.CLOSE, Phase.NIGHTLY, Phase.FINAL, Phase.RESTATEMENT);
 
     record Row(String shown, List<Cell> cells) {
     }

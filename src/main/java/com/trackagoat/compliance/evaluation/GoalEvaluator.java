@@ -19,10 +19,12 @@ public final class GoalEvaluator {
 
     private final EvaluationSettings settings;
     private final Scoring scoring;
+    private final Restating restating;
 
     public GoalEvaluator(EvaluationSettings settings) {
         this.settings = settings;
         this.scoring = new Scoring(settings);
+        this.restating = new Restating(settings);
     }
 
     public EvaluationSettings settings() {
@@ -135,6 +137,15 @@ public final class GoalEvaluator {
      */
     public Outcome settle(Terms closeTerms, CreatorActivity activity, Instant asOf) {
         return scoring.evaluate(closeTerms, activity, asOf, null);
+    }
+
+    /**
+     * A final's restatement at {@code asOf} (final + restatement delay): its actual plus what videos discovered
+     * after it add, where that changes its actual or status (compliance.md "Restatements"). {@code activity}
+     * lists the creator's videos (at least the late ones, listed, not tallied) and scrapes up to {@code asOf}.
+     */
+    public Restatement restate(Settled settled, CreatorActivity activity, Instant asOf) {
+        return restating.restate(settled, activity, asOf);
     }
 
     private static boolean isSnapshotInstant(Goal goal, ZoneId zone, Instant midnight) {

@@ -8,9 +8,13 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** When a snapshot is taken: at a period's end, 48 h later, or every night in between. */
+/**
+ * When a snapshot is taken: at a period's end, 48 h later, or every night in between; and, one restatement
+ * delay after a final, when the final is checked for late videos (restatement rows and rejects only). Declared
+ * in the order the jobs of one instant run.
+ */
 public enum Phase {
-    CLOSE, FINAL, NIGHTLY;
+    CLOSE, FINAL, NIGHTLY, RESTATEMENT;
 
     private static final Map<String, Phase> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toMap(Phase::code, constant -> constant));

@@ -28,6 +28,9 @@ public class GoalComplianceProperties {
     /** How long after a period end it counts as recently ended; the final snapshot is taken then. */
     private Duration settleDelay = Duration.ofHours(48);
 
+    /** How long after a final its restatement checks it for videos discovered late (an exact duration). */
+    private Duration restatementDelay = Duration.ofDays(7);
+
     /** Scrape age from which a creator's stats are {@code turning_stale}. */
     private Duration turningStaleAfter = Duration.ofHours(24);
 
@@ -214,6 +217,14 @@ public class GoalComplianceProperties {
 
     public void setSettleDelay(Duration settleDelay) {
         this.settleDelay = settleDelay;
+    }
+
+    public Duration getRestatementDelay() {
+        return restatementDelay;
+    }
+
+    public void setRestatementDelay(Duration restatementDelay) {
+        this.restatementDelay = restatementDelay;
     }
 
     public Duration getTurningStaleAfter() {

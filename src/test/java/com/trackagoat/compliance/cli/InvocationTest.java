@@ -102,7 +102,7 @@ class InvocationTest {
     @Test
     void unknownPhaseIsRefused() {
         assertThatThrownBy(() -> Invocation.parse("run", "--phase=weekly", "--as-of=2026-05-25T05:00:00Z"))
-                .hasMessage("unknown phase 'weekly' (phases: close, nightly, final)");
+                .hasMessage("unknown phase 'weekly' (phases: close, nightly, final, restatement)");
     }
 
     @Test

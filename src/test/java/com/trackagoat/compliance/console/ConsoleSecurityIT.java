@@ -224,7 +224,7 @@ class ConsoleSecurityIT {
 
         assertThat(badPhase.status()).isEqualTo(400);
         assertThat(badPhase.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(badPhase.body()).contains("phase must be nightly, close or final, not &#39;weekly&#39;");
+        assertThat(badPhase.body()).contains("phase must be nightly, close, final or restatement, not &#39;weekly&#39;");
         assertThat(badRange.status()).isEqualTo(400);
         assertThat(badRange.body()).contains("from must be an ISO-8601 UTC instant");
         assertThat(notDue.status()).isEqualTo(404);

@@ -27,11 +27,12 @@ class CoverageGridTest {
         assertThat(grid.rows()).extracting(CoverageGrid.Row::shown)
                 .containsExactly("2026-05-27 05:00Z", "2026-05-25 05:00Z");
         assertThat(grid.rows().get(0).cells()).extracting(CoverageGrid.Cell::state)
-                .containsExactly(null, null, "waiting");
+                .containsExactly(null, null, "waiting", null);
         assertThat(grid.rows().get(1).cells()).extracting(CoverageGrid.Cell::phase, CoverageGrid.Cell::state)
                 .containsExactly(tuple("close", "failed"),
                         tuple("nightly", "completed"),
-                        tuple("final", null));
+                        tuple("final", null),
+                        tuple("restatement", null));
         assertThat(grid.rows().get(1).cells().get(0).asOf()).isEqualTo("2026-05-25T05:00:00Z");
     }
 

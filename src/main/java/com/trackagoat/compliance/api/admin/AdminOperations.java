@@ -184,7 +184,8 @@ public class AdminOperations {
         List<String> followed = new ArrayList<>();
         for (SnapshotJobParameters next : waiting) {
             SnapshotJobLauncher.Result result = launcher.run(next);
-            if (result != SnapshotJobLauncher.Result.CLOSE_NOT_COMPLETE) {
+            if (result != SnapshotJobLauncher.Result.CLOSE_NOT_COMPLETE
+                    && result != SnapshotJobLauncher.Result.FINAL_NOT_COMPLETE) {
                 followed.add(next + " " + code(result));
             }
         }
@@ -200,7 +201,7 @@ public class AdminOperations {
         return switch (result) {
             case COMPLETED -> "completed";
             case ALREADY_COMPLETE -> "already_completed";
-            case CLOSE_NOT_COMPLETE -> "waiting";
+            case CLOSE_NOT_COMPLETE, FINAL_NOT_COMPLETE -> "waiting";
             case STOPPED -> "stopped";
             case FAILED -> "failed";
         };

@@ -21,7 +21,8 @@ record PayoutEntry(@JsonProperty("goal_id") UUID goalId, @JsonProperty("creator_
                    @JsonProperty("status") Status status, @JsonProperty("eligibility") String eligibility,
                    @JsonProperty("close_status") Status closeStatus, @JsonProperty("close_actual") Long closeActual,
                    @JsonProperty("changed_since_close") boolean changedSinceClose,
-                   @JsonProperty("as_of") @UtcMillis Instant asOf) {
+                   @JsonProperty("as_of") @UtcMillis Instant asOf,
+                   @JsonProperty("restatement") PayoutRestatement restatement) {
 
     /** A row of the view: its codes were written by the job, so they parse. */
     static PayoutEntry of(PayoutRow r, ZoneId zone) {
@@ -29,6 +30,6 @@ record PayoutEntry(@JsonProperty("goal_id") UUID goalId, @JsonProperty("creator_
                 Period.parse(r.period()).orElseThrow(), r.periodStart(), r.periodEnd(),
                 r.periodEnd().atZone(zone).toLocalDate(), r.target(), r.actual(),
                 Status.parse(r.status()).orElseThrow(), r.eligibility(), Status.parse(r.closeStatus()).orElse(null),
-                r.closeActual(), r.changedSinceClose(), r.asOf());
+                r.closeActual(), r.changedSinceClose(), r.asOf(), r.restatement());
     }
 }

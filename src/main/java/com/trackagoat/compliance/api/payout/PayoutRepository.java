@@ -10,24 +10,31 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.trackagoat.compliance.api.PageCursor;
+import com.trackagoat.compliance.evaluation.Status;
 import com.trackagoat.compliance.source.Timestamps;
 
-/** Reads a project's rows of the {@code payout_eligibility} view in (as_of, goal_id) order, by keyset pages. */
+/**
+ * Reads a project's rows of the {@code payout_eligibility} view in (as_of, goal_id) order, by keyset pages, each
+ * with its restatement, if any (one per final at most: keyed by goal and final instant).
+ */
 @Repository
 class PayoutRepository {
 
     private static final String PAGE = """
-            SELECT goal_id, creator_id, metric, period, period_start, period_end, target, actual, status,
-                   eligibility, as_of, close_status, close_actual
-            FROM payout_eligibility
-            WHERE project_id = :project
-              AND (CAST(:creator AS uuid) IS NULL OR creator_id = :creator)
-              AND (CAST(:eligibility AS text) IS NULL OR eligibility = :eligibility)
-              AND (CAST(:endFrom AS timestamptz) IS NULL OR period_end >= :endFrom)
-              AND (CAST(:endBefore AS timestamptz) IS NULL OR period_end < :endBefore)
+            SELECT p.goal_id, p.creator_id, p.metric, p.period, p.period_start, p.period_end, p.target, p.actual,
+                   p.status, p.eligibility, p.as_of, p.close_status, p.close_actual,
+                   r.as_of AS restated_as_of, r.actual AS restated_actual, r.status AS restated_status,
+                   r.eligibility AS restated_eligibility
+            FROM payout_eligibility p
+            LEFT JOIN goal_compliance_restatements r ON r.goal_id = p.goal_id AND r.final_as_of = p.as_of
+            WHERE p.project_id = :project
+              AND (CAST(:creator AS uuid) IS NULL OR p.creator_id = :creator)
+              AND (CAST(:eligibility AS text) IS NULL OR p.eligibility = :eligibility)
+              AND (CAST(:endFrom AS timestamptz) IS NULL OR p.period_end >= :endFrom)
+              AND (CAST(:endBefore AS timestamptz) IS NULL OR p.period_end < :endBefore)
               AND (CAST(:afterAsOf AS timestamptz) IS NULL
-                   OR (as_of, goal_id) > (:afterAsOf, CAST(:afterGoal AS uuid)))
-            ORDER BY as_of, goal_id
+                   OR (p.as_of, p.goal_id) > (:afterAsOf, CAST(:afterGoal AS uuid)))
+            ORDER BY p.as_of, p.goal_id
             LIMIT :rows
             """;
 
@@ -55,6 +62,10 @@ class PayoutRepository {
                 rs.getObject("creator_id", UUID.class), rs.getString("metric"), rs.getString("period"),
                 Timestamps.instant(rs, "period_start"), Timestamps.instant(rs, "period_end"), rs.getLong("target"),
                 rs.getLong("actual"), rs.getString("status"), rs.getString("eligibility"),
-                Timestamps.instant(rs, "as_of"), rs.getString("close_status"), rs.getObject("close_actual", Long.class)));
+                Timestamps.instant(rs, "as_of"), rs.getString("close_status"), rs.getObject("close_actual", Long.class),
+                rs.getObject("restated_as_of") == null ? null : new PayoutRestatement(
+                        Timestamps.instant(rs, "restated_as_of"), rs.getLong("restated_actual"),
+                        Status.parse(rs.getString("restated_status")).orElseThrow(),
+                        rs.getString("restated_eligibility"))));
     }
 }

@@ -54,7 +54,8 @@ public class CatchUp {
      * What a catch-up did.
      *
      * @param failures   instances that failed in this run (their progress is kept; the next run resumes them)
-     * @param waiting    finals not run because the close they settle has not completed
+     * @param waiting    finals (restatements) not run because the close they settle (the final they check)
+     *                   has not completed
      * @param retryLater failed instances {@code serve} left alone because their retry delay has not passed
      * @param reasons    the failures' exit messages, first line, as the job repository holds them
      * @param nextRetry  when the earliest retry of a failed instance is due ({@code serve} only)
@@ -75,7 +76,7 @@ public class CatchUp {
             return "catch-up (" + since + ", " + until + "]: " + due + " snapshot jobs due, " + ran + " ran, "
                     + alreadyComplete + " had already completed"
                     + list(failures, " failed: ", reasons)
-                    + list(waiting, " waiting for its close: ", Map.of())
+                    + list(waiting, " waiting for its close or final: ", Map.of())
                     + (retryLater.isEmpty() ? "" : "; " + retryLater.size() + " failed before, retried later")
                     + (ending == Ending.STOPPED ? "; stopped by shutdown" : "");
         }
@@ -165,8 +166,9 @@ public class CatchUp {
 
     /** Runs one instance unless it must wait; false when shutdown stopped it. */
     private boolean runOne(SnapshotJobParameters instance, FailedInstance failed, CatchUpTally tally) {
-        if (instance.phase() == Phase.FINAL && tally.isBlocked(closeOf(instance))) {
-            log.info("{}: waits for its close {}, which has failed", instance, closeOf(instance));
+        Optional<SnapshotJobParameters> prerequisite = prerequisiteOf(instance);
+        if (prerequisite.isPresent() && tally.isBlocked(prerequisite.get())) {
+            log.info("{}: waits for {}, which has not completed", instance, prerequisite.get());
             tally.waiting(instance);
             return true;
         }
@@ -179,6 +181,7 @@ public class CatchUp {
             case COMPLETED -> tally.ran();
             case ALREADY_COMPLETE -> tally.alreadyComplete();
             case CLOSE_NOT_COMPLETE -> tally.waiting(instance);
+            case FINAL_NOT_COMPLETE -> tally.waiting(instance);
             case FAILED -> tally.failed(instance);
             case STOPPED -> {
                 return false;
@@ -197,9 +200,15 @@ public class CatchUp {
         return failing;
     }
 
-    private SnapshotJobParameters closeOf(SnapshotJobParameters finalInstance) {
-        return new SnapshotJobParameters(Phase.CLOSE,
-                SnapshotJobConfiguration.closedAt(finalInstance.asOf(), properties));
+    /** The instance one must wait for: a final's close, a restatement's final. */
+    private Optional<SnapshotJobParameters> prerequisiteOf(SnapshotJobParameters instance) {
+        return switch (instance.phase()) {
+            case FINAL -> Optional.of(new SnapshotJobParameters(Phase.CLOSE,
+                    SnapshotJobConfiguration.closedAt(instance.asOf(), properties)));
+            case RESTATEMENT -> Optional.of(new SnapshotJobParameters(Phase.FINAL,
+                    SnapshotJobConfiguration.finalOf(instance.asOf(), properties)));
+            case CLOSE, NIGHTLY -> Optional.empty();
+        };
     }
 
     /**
@@ -225,19 +234,23 @@ public class CatchUp {
         return until.minus(properties.getCatchUp().getLookBack());
     }
 
+    private static Set<Instant> asOfs(Set<SnapshotJobParameters> instances, Phase phase) {
+        return instances.stream().filter(instance -> instance.phase() == phase).map(SnapshotJobParameters::asOf)
+                .collect(Collectors.toSet());
+    }
+
     /** The instances due in a range (and unfinished ones up to its end), oldest first, and those not completed. */
     private record Plan(List<SnapshotJobParameters> due, List<SnapshotJobParameters> pending) {
     }
 
     private Plan plan(Instant from, Instant to) {
-        // One read of the history: completed closes one settle delay back decide which finals are due.
-        Set<SnapshotJobParameters> completed = history.completed(from.minus(properties.getSettleDelay()), to);
-        Set<Instant> completedCloses = completed.stream()
-                .filter(instance -> instance.phase() == Phase.CLOSE)
-                .map(SnapshotJobParameters::asOf)
-                .collect(Collectors.toSet());
+        // One read of the history: completed closes one settle delay back decide which finals are due, completed
+        // finals one restatement delay back which restatements.
+        Set<SnapshotJobParameters> completed = history.completed(
+                from.minus(properties.getSettleDelay()).minus(properties.getRestatementDelay()), to);
         List<SnapshotJobParameters> due = new ArrayList<>(CatchUpPlanner.plan(ScheduledZones.forPlanning(jdbc), from, to,
-                properties.getSettleDelay(), completedCloses));
+                properties.getSettleDelay(), properties.getRestatementDelay(), asOfs(completed, Phase.CLOSE),
+                asOfs(completed, Phase.FINAL)));
         for (SnapshotJobParameters unfinished : history.unfinished()) {
             if (!unfinished.asOf().isAfter(to) && !due.contains(unfinished)) {
                 due.add(unfinished);

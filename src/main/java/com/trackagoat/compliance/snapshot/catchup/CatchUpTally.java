@@ -12,7 +12,7 @@ import java.util.Set;
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
 
-/** What one catch-up has done so far, and which closes its finals must wait for. Not thread-safe. */
+/** What one catch-up has done so far, and which closes (finals) its finals (restatements) must wait for. Not thread-safe. */
 final class CatchUpTally {
 
     private final Instant since;
@@ -23,7 +23,10 @@ final class CatchUpTally {
     private final List<SnapshotJobParameters> failures = new ArrayList<>();
     private final List<SnapshotJobParameters> waiting = new ArrayList<>();
     private final List<SnapshotJobParameters> retryLater = new ArrayList<>();
-    /** Closes that failed in this run or wait for their retry: their finals are not run. */
+    /**
+     * Closes and finals that failed in this run, wait for their retry or (finals) wait themselves: the finals
+     * and restatements that follow them are not run.
+     */
     private final Set<SnapshotJobParameters> blockedCloses = new HashSet<>();
     private Optional<Instant> nextRetry = Optional.empty();
     private final Map<SnapshotJobParameters, String> reasons = new HashMap<>();
@@ -50,6 +53,7 @@ final class CatchUpTally {
 
     void waiting(SnapshotJobParameters instance) {
         waiting.add(instance);
+        block(instance);
     }
 
     void retryLater(SnapshotJobParameters instance) {
@@ -71,8 +75,8 @@ final class CatchUpTally {
         nextRetry = at;
     }
 
-    boolean isBlocked(SnapshotJobParameters close) {
-        return blockedCloses.contains(close);
+    boolean isBlocked(SnapshotJobParameters prerequisite) {
+        return blockedCloses.contains(prerequisite);
     }
 
     boolean hasFailures() {
@@ -85,7 +89,7 @@ final class CatchUpTally {
     }
 
     private void block(SnapshotJobParameters instance) {
-        if (instance.phase() == Phase.CLOSE) {
+        if (instance.phase() == Phase.CLOSE || instance.phase() == Phase.FINAL) {
             blockedCloses.add(instance);
         }
     }

@@ -17,6 +17,8 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
+import com.trackagoat.compliance.evaluation.Phase;
+
 /**
  * Logs progress per chunk (goals done, how far through the step's goal-id range, rate, time left at that rate)
  * and a summary per run. (The lock check before each chunk is {@link LockOwnershipListener}'s.)
@@ -62,7 +64,7 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
     @Override
     public void afterChunk(Chunk<SnapshotRecord> chunk) {
         for (SnapshotRecord record : chunk) {
-            if (record instanceof SnapshotRecord.Snapshot) {
+            if (!(record instanceof SnapshotRecord.Reject)) {
                 snapshots++;
             } else {
                 rejects++;
@@ -88,9 +90,18 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         long read = stepExecution.getReadCount();
+        long ms = Duration.between(started, clock.instant()).toMillis();
+        if (job.phase() == Phase.RESTATEMENT) {
+            // a final left unchanged is filtered by the processor: it writes nothing
+            long unchanged = stepExecution.getFilterCount();
+            log.info("{}: {} in {} ms: finals read {} = restatements {} + unchanged {} + rejects {}{}; peak heap {} MB",
+                    job, stepExecution.getStatus(), ms, read, snapshots, unchanged, rejects,
+                    balance(stepExecution, read, unchanged), peakHeapMegabytes());
+            return stepExecution.getExitStatus();
+        }
         log.info("{}: {} in {} ms: goals read {} = snapshots {} + rejects {}{}; peak heap {} MB", job,
-                stepExecution.getStatus(), Duration.between(started, clock.instant()).toMillis(), read, snapshots,
-                rejects, balance(stepExecution, read), peakHeapMegabytes());
+                stepExecution.getStatus(), ms, read, snapshots, rejects, balance(stepExecution, read, 0),
+                peakHeapMegabytes());
         return stepExecution.getExitStatus();
     }
 
@@ -103,8 +114,8 @@ class ChunkProgressListener implements ChunkListener<SnapshotWork, SnapshotRecor
     }
 
     /** A failed or stopped step read the goals of the chunk that rolled back: those are not a mismatch. */
-    private String balance(StepExecution stepExecution, long read) {
-        if (read == snapshots + rejects) {
+    private String balance(StepExecution stepExecution, long read, long unchanged) {
+        if (read == snapshots + unchanged + rejects) {
             return "";
         }
         return stepExecution.getStatus().isUnsuccessful() || stepExecution.getStatus() == BatchStatus.STOPPED

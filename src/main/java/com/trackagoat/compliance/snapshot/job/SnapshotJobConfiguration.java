@@ -33,8 +33,8 @@ import com.trackagoat.compliance.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The snapshot job: one chunk-oriented step that reads due goals (or, for {@code final}, close snapshots),
- * evaluates them and upserts the results. Phase and as_of are the identifying job parameters.
+ * The snapshot job: one chunk-oriented step that reads due goals (or, for {@code final}, close snapshots; for
+ * {@code restatement}, final snapshots and their late videos), evaluates them and upserts the results. Phase and as_of are the identifying job parameters.
  */
 @Configuration(proxyBeanMethods = false)
 public class SnapshotJobConfiguration {
@@ -143,11 +143,14 @@ public class SnapshotJobConfiguration {
                                                   GoalComplianceProperties properties) {
         SnapshotJobParameters job = SnapshotJobParameters.of(phase, asOf);
         CreatorActivityRepository activities = new CreatorActivityRepository(jdbc);
-        KeysetPagingReader<? extends SnapshotWork> reader = job.phase() == Phase.FINAL
-                ? new CloseRecordReader(jdbc, activities, closedAt(job.asOf(), properties), job.asOf(),
-                        properties.getChunkSize())
-                : new DueGoalReader(jdbc, activities, evaluator, job.phase(), job.asOf(),
-                        ScheduledZones.load(jdbc.getJdbcTemplate()), properties.getChunkSize());
+        KeysetPagingReader<? extends SnapshotWork> reader = switch (job.phase()) {
+            case FINAL -> new CloseRecordReader(jdbc, activities, closedAt(job.asOf(), properties), job.asOf(),
+                    properties.getChunkSize());
+            case RESTATEMENT -> new FinalRecordReader(jdbc, activities, finalOf(job.asOf(), properties),
+                    job.asOf(), properties.getChunkSize());
+            case CLOSE, NIGHTLY -> new DueGoalReader(jdbc, activities, evaluator, job.phase(), job.asOf(),
+                    ScheduledZones.load(jdbc.getJdbcTemplate()), properties.getChunkSize());
+        };
         return (ItemStreamReader<SnapshotWork>) reader; // the reader only produces items: the cast is safe
     }
 
@@ -213,6 +216,11 @@ public class SnapshotJobConfiguration {
     ItemWriteListener<SnapshotRecord> snapshotMetricsListener(@Value("#{jobParameters['phase']}") String phase,
                                                               SnapshotMetrics metrics) {
         return metrics.writeListener(Phase.parse(phase).orElseThrow());
+    }
+
+    /** The final instant a restatement checks: one restatement delay earlier. */
+    public static Instant finalOf(Instant restatementAsOf, GoalComplianceProperties properties) {
+        return restatementAsOf.minus(properties.getRestatementDelay());
     }
 
     /** The close instant a final settles: one settle delay earlier. */

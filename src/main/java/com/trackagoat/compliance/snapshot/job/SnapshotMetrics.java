@@ -109,6 +109,8 @@ public class SnapshotMetrics {
         for (SnapshotRecord record : records) {
             if (record instanceof SnapshotRecord.Snapshot snapshot) {
                 byStatus[snapshot.evaluation().status().ordinal()]++;
+            } else if (record instanceof SnapshotRecord.Restated restated) {
+                byStatus[restated.evaluation().status().ordinal()]++;
             } else if (record instanceof SnapshotRecord.Reject reject) {
                 byReason[reject.rejection().reason().ordinal()]++;
             }

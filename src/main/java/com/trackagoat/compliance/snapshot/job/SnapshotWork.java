@@ -36,4 +36,13 @@ public sealed interface SnapshotWork {
             return close.goalId();
         }
     }
+
+    /** A final checked for late videos at its restatement instant. */
+    record OfFinal(FinalRecord record, CreatorActivity activity, Instant asOf) implements SnapshotWork {
+
+        @Override
+        public UUID goalId() {
+            return record.goalId();
+        }
+    }
 }

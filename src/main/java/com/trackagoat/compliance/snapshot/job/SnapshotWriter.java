@@ -75,6 +75,28 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
                 job_execution_id = EXCLUDED.job_execution_id, rejected_at = EXCLUDED.rejected_at
             """;
 
+    /**
+     * A restatement row, keyed by (goal_id, final_as_of). Restated rows are few (late videos that change a
+     * result): one statement per row is enough. The final row is never touched.
+     */
+    private static final String UPSERT_RESTATEMENT = """
+            INSERT INTO goal_compliance_restatements (goal_id, final_as_of, as_of, org_id, project_id, creator_id,
+                metric, period, target, period_start, period_end, final_actual, final_status, final_eligibility,
+                actual, percentage, status, eligibility, advisory, restated_at, job_execution_id)
+            VALUES (:goalId, :finalAsOf, :asOf, :orgId, :projectId, :creatorId,
+                :metric, :period, :target, :periodStart, :periodEnd, :finalActual, :finalStatus, :finalEligibility,
+                :actual, :percentage, :status, :eligibility, CAST(:advisory AS jsonb), :restatedAt, :jobExecutionId)
+            ON CONFLICT (goal_id, final_as_of) DO UPDATE SET
+                as_of = EXCLUDED.as_of, org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id,
+                creator_id = EXCLUDED.creator_id, metric = EXCLUDED.metric, period = EXCLUDED.period,
+                target = EXCLUDED.target, period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
+                final_actual = EXCLUDED.final_actual, final_status = EXCLUDED.final_status,
+                final_eligibility = EXCLUDED.final_eligibility, actual = EXCLUDED.actual,
+                percentage = EXCLUDED.percentage, status = EXCLUDED.status, eligibility = EXCLUDED.eligibility,
+                advisory = EXCLUDED.advisory, restated_at = EXCLUDED.restated_at,
+                job_execution_id = EXCLUDED.job_execution_id
+            """;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final Phase phase;
@@ -94,9 +116,12 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         OffsetDateTime now = Timestamps.utc(clock.instant());
         List<SnapshotRecord.Snapshot> snapshots = new ArrayList<>();
         List<SqlParameterSource> rejects = new ArrayList<>();
+        List<SqlParameterSource> restatements = new ArrayList<>();
         for (SnapshotRecord record : chunk) {
             if (record instanceof SnapshotRecord.Snapshot snapshot) {
                 snapshots.add(snapshot);
+            } else if (record instanceof SnapshotRecord.Restated restated) {
+                restatements.add(restatementRow(restated, now));
             } else {
                 SnapshotRecord.Reject reject = (SnapshotRecord.Reject) record;
                 rejects.add(new MapSqlParameterSource()
@@ -119,6 +144,31 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(UPSERT_REJECT, rejects.toArray(SqlParameterSource[]::new));
         }
+        if (!restatements.isEmpty()) {
+            jdbc.batchUpdate(UPSERT_RESTATEMENT, restatements.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private SqlParameterSource restatementRow(SnapshotRecord.Restated restated, OffsetDateTime now) {
+        FinalRecord f = restated.finalRecord();
+        Evaluation e = restated.evaluation();
+        return new MapSqlParameterSource()
+                .addValue("goalId", f.goalId())
+                .addValue("finalAsOf", Timestamps.utc(f.settled().asOf()))
+                .addValue("asOf", Timestamps.utc(asOf))
+                .addValue("orgId", f.orgId()).addValue("projectId", f.projectId()).addValue("creatorId", f.creatorId())
+                .addValue("metric", e.terms().metric().code()).addValue("period", f.period())
+                .addValue("target", e.terms().target())
+                .addValue("periodStart", Timestamps.utc(e.advisory().periodStart()))
+                .addValue("periodEnd", Timestamps.utc(e.advisory().periodEnd()))
+                .addValue("finalActual", f.settled().actual())
+                .addValue("finalStatus", f.settled().status().code())
+                .addValue("finalEligibility", f.settled().eligibility().code())
+                .addValue("actual", e.actual()).addValue("percentage", e.percentage())
+                .addValue("status", e.status().code()).addValue("eligibility", restated.eligibility().code())
+                .addValue("advisory", BodyJson.write(AdvisoryView.of(e.advisory())))
+                .addValue("restatedAt", now)
+                .addValue("jobExecutionId", jobExecutionId);
     }
 
     /** The snapshots as one array per column, in chunk order; primitive where the column is never null. */

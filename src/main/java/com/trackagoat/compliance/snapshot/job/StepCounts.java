@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Keeps, in the chunk step's own {@code BATCH_STEP_EXECUTION} row (columns of {@code V7__run_history.sql}), the
- * snapshots and rejects this execution has committed and how far through its goal-id range it is, for the run
+ * snapshots (for a restatement run: restatement rows) and rejects this execution has committed and how far through its goal-id range it is, for the run
  * history and a running instance's progress. Spring Batch's counts cannot say it: its write count adds
  * snapshots to rejects, and a goal skipped into an {@code evaluation_failed} reject counts as a process skip.
  *
@@ -70,8 +70,8 @@ class StepCounts implements ChunkListener<SnapshotWork, SnapshotRecord>, StepExe
     public void afterChunk(Chunk<SnapshotRecord> chunk) {
         long snapshots = 0;
         for (SnapshotRecord record : chunk) {
-            if (record instanceof SnapshotRecord.Snapshot) {
-                snapshots++;
+            if (!(record instanceof SnapshotRecord.Reject)) {
+                snapshots++; // a restatement row counts as the snapshot its run writes
             }
         }
         Double done = chunk.isEmpty() ? null : range.shareThrough(chunk.getItems().get(chunk.size() - 1).goalId());

@@ -21,22 +21,28 @@ import com.trackagoat.compliance.source.ScheduledZones;
 /**
  * Whether an instance asked for by hand is one the schedule has: a close or a nightly at a local midnight of
  * an organization's zone (an unusable or missing zone is scheduled on UTC), a final one settle delay after
- * such a midnight. Anything else would run at an instant no goal is evaluated at and record it COMPLETED.
+ * such a midnight, a restatement one restatement delay after such a final. Anything else would run at an instant no goal is evaluated at and record it COMPLETED.
  */
 public class DueInstants {
 
     private final JdbcTemplate jdbc;
     private final Duration settleDelay;
+    private final Duration restatementDelay;
 
-    DueInstants(JdbcTemplate jdbc, Duration settleDelay) {
+    DueInstants(JdbcTemplate jdbc, Duration settleDelay, Duration restatementDelay) {
         this.jdbc = jdbc;
         this.settleDelay = settleDelay;
+        this.restatementDelay = restatementDelay;
     }
 
     /** Throws {@link BadInstanceException}, saying which instants near it are due, unless it is due. */
     public void require(SnapshotJobParameters instance) {
         Set<ZoneId> zones = ScheduledZones.forPlanning(jdbc).zones(); // the planner's zones
-        Duration shift = instance.phase() == Phase.FINAL ? settleDelay : Duration.ZERO;
+        Duration shift = switch (instance.phase()) {
+            case FINAL -> settleDelay;
+            case RESTATEMENT -> settleDelay.plus(restatementDelay);
+            case CLOSE, NIGHTLY -> Duration.ZERO;
+        };
         Instant midnight = instance.asOf().minus(shift);
         if (zones.stream().anyMatch(zone -> GoalEvaluator.isLocalMidnight(midnight, zone))) {
             return;
@@ -47,9 +53,11 @@ public class DueInstants {
         String nearby = nearbyMidnights(midnight, zones).stream().map(m -> m.plus(shift))
                 .filter(SupportedTime::contains).map(Instant::toString).collect(Collectors.joining(", "));
         String names = zones.stream().map(DueInstants::name).sorted().collect(Collectors.joining(", "));
-        String what = instance.phase() == Phase.FINAL
-                ? " is no final (" + format(settleDelay) + " after a local midnight) of a scheduled zone ("
-                : " is no local midnight of a scheduled zone (";
+        String what = switch (instance.phase()) {
+            case FINAL -> " is no final (" + format(settleDelay) + " after a local midnight) of a scheduled zone (";
+            case RESTATEMENT -> " is no restatement (" + format(shift) + " after a local midnight) of a scheduled zone (";
+            case CLOSE, NIGHTLY -> " is no local midnight of a scheduled zone (";
+        };
         throw BadInstanceException.notDue(instance, instance.asOf() + what + names + "); nearby: " + nearby);
     }
 

@@ -31,13 +31,14 @@ class LaunchConfiguration {
     @Bean
     SnapshotRerun snapshotRerun(SnapshotJobLauncher launcher, JobRepository jobRepository, Job goalSnapshotJob,
                                 InstanceLocks locks, NamedParameterJdbcTemplate jdbc,
-                                PlatformTransactionManager transactionManager) {
+                                PlatformTransactionManager transactionManager, GoalComplianceProperties properties) {
         return new SnapshotRerun(launcher, jobRepository, goalSnapshotJob, locks, jdbc,
-                new TransactionTemplate(transactionManager));
+                new TransactionTemplate(transactionManager), properties.getRestatementDelay());
     }
 
     @Bean
     DueInstants dueInstants(NamedParameterJdbcTemplate jdbc, GoalComplianceProperties properties) {
-        return new DueInstants(jdbc.getJdbcTemplate(), properties.getSettleDelay());
+        return new DueInstants(jdbc.getJdbcTemplate(), properties.getSettleDelay(),
+                properties.getRestatementDelay());
     }
 }

@@ -37,6 +37,8 @@ public class SnapshotJobLauncher {
         ALREADY_COMPLETE,
         /** A final whose close has not completed: not run. */
         CLOSE_NOT_COMPLETE,
+        /** A restatement whose final has not completed: not run. */
+        FINAL_NOT_COMPLETE,
         /** Shutdown stopped it at a chunk boundary; the next run resumes it. */
         STOPPED,
         /** It failed; its progress is kept and the next run resumes it. */
@@ -79,6 +81,11 @@ public class SnapshotJobLauncher {
                     closeOf(instance));
             return Result.CLOSE_NOT_COMPLETE;
         }
+        if (instance.phase() == Phase.RESTATEMENT && !completed(finalOf(instance))) {
+            log.warn("{}: not run: the final snapshot job it checks ({}) has not completed", instance,
+                    finalOf(instance));
+            return Result.FINAL_NOT_COMPLETE;
+        }
         try (InstanceLocks.Held ignored = locks.acquire(instance)) {
             JobExecution last = jobRepository.getLastJobExecution(job.getName(), instance.toJobParameters());
             if (last == null) {
@@ -114,8 +121,17 @@ public class SnapshotJobLauncher {
     }
 
     private boolean closeCompleted(SnapshotJobParameters finalInstance) {
-        JobExecution close = jobRepository.getLastJobExecution(job.getName(), closeOf(finalInstance).toJobParameters());
-        return close != null && close.getStatus() == BatchStatus.COMPLETED;
+        return completed(closeOf(finalInstance));
+    }
+
+    private boolean completed(SnapshotJobParameters instance) {
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), instance.toJobParameters());
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
+    }
+
+    private SnapshotJobParameters finalOf(SnapshotJobParameters restatement) {
+        return new SnapshotJobParameters(Phase.FINAL,
+                SnapshotJobConfiguration.finalOf(restatement.asOf(), properties));
     }
 
     private SnapshotJobParameters closeOf(SnapshotJobParameters finalInstance) {

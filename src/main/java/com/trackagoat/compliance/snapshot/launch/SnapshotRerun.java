@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
+
+import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.snapshot.job.InstanceLocks;
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
 import com.trackagoat.compliance.source.Timestamps;
@@ -16,7 +19,8 @@ import com.trackagoat.compliance.source.Timestamps;
 /**
  * Recomputes one snapshot job instance after its source data were fixed: under the instance's lock, deletes
  * its snapshot and reject rows and its job instance (executions, contexts) in one transaction, then runs it
- * as new. Either everything is forgotten or nothing is.
+ * as new. Either everything is forgotten or nothing is. A final's rerun also forgets its restatement (rows and
+ * instance), which the next catch-up then computes again from the new final.
  */
 public class SnapshotRerun {
 
@@ -28,6 +32,9 @@ public class SnapshotRerun {
     private static final String DELETE_REJECTS = """
             DELETE FROM goal_compliance_rejects WHERE phase = :phase AND as_of = :asOf
             """;
+    private static final String DELETE_RESTATEMENTS = """
+            DELETE FROM goal_compliance_restatements WHERE as_of = :asOf
+            """;
 
     private final SnapshotJobLauncher launcher;
     private final JobRepository jobRepository;
@@ -35,9 +42,11 @@ public class SnapshotRerun {
     private final InstanceLocks locks;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final Duration restatementDelay;
 
     SnapshotRerun(SnapshotJobLauncher launcher, JobRepository jobRepository, Job job, InstanceLocks locks,
-                  NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
+                  NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Duration restatementDelay) {
+        this.restatementDelay = restatementDelay;
         this.launcher = launcher;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -62,9 +71,20 @@ public class SnapshotRerun {
     }
 
     private int forget(SnapshotJobParameters instance) {
+        int rows = forgetOne(instance);
+        if (instance.phase() == Phase.FINAL) {
+            rows += forgetOne(new SnapshotJobParameters(Phase.RESTATEMENT, instance.asOf().plus(restatementDelay)));
+        }
+        return rows;
+    }
+
+    private int forgetOne(SnapshotJobParameters instance) {
         MapSqlParameterSource params = new MapSqlParameterSource("phase", instance.phase().code())
                 .addValue("asOf", Timestamps.utc(instance.asOf()));
         int rows = jdbc.update(DELETE_SNAPSHOTS, params) + jdbc.update(DELETE_REJECTS, params);
+        if (instance.phase() == Phase.RESTATEMENT) {
+            rows += jdbc.update(DELETE_RESTATEMENTS, params);
+        }
         JobInstance jobInstance = jobRepository.getJobInstance(job.getName(), instance.toJobParameters());
         if (jobInstance != null) {
             jobRepository.deleteJobInstance(jobInstance);

@@ -42,16 +42,18 @@ public class RunHistory {
     public List<InstanceRun> runs(Instant from, Instant to) {
         List<SnapshotJobParameters> due = catchUp.due(from, to).stream()
                 .filter(instance -> instance.asOf().isAfter(from)).toList();
-        // Reaching one settle delay further back finds the closes of the range's finals.
+        // Reaching one settle delay further back finds the closes of the range's finals, one restatement delay
+        // more the finals of its restatements.
         Map<SnapshotJobParameters, List<JobExecutions.Row>> ran = executions.between(
-                from.minus(properties.getSettleDelay()), to);
+                from.minus(properties.getSettleDelay()).minus(properties.getRestatementDelay()), to);
         Instant now = clock.instant();
         return due.stream().map(instance -> run(instance, ran, now)).toList();
     }
 
     /** One instance, also one that is not due; empty when it is neither planned nor ever ran. */
     public Optional<InstanceRun> run(SnapshotJobParameters instance) {
-        Instant from = (instance.phase() == Phase.FINAL ? closeOf(instance).asOf() : instance.asOf()).minusNanos(1000);
+        Instant from = prerequisiteOf(instance).map(SnapshotJobParameters::asOf).orElse(instance.asOf())
+                .minusNanos(1000);
         Map<SnapshotJobParameters, List<JobExecutions.Row>> ran = executions.between(from, instance.asOf());
         if (!ran.containsKey(instance) && !catchUp.due(from, instance.asOf()).contains(instance)) {
             return Optional.empty();
@@ -88,8 +90,8 @@ public class RunHistory {
                             Instant now) {
         List<JobExecutions.Row> rows = ran.getOrDefault(instance, List.of());
         List<RunExecution> runs = rows.stream().map(row -> execution(row, now)).toList();
-        boolean waitsForClose = instance.phase() == Phase.FINAL && ran.getOrDefault(closeOf(instance), List.of())
-                .stream().noneMatch(row -> RunState.completes(row.status()));
+        boolean waitsForClose = prerequisiteOf(instance).map(before -> ran.getOrDefault(before, List.of())
+                .stream().noneMatch(row -> RunState.completes(row.status()))).orElse(false);
         RunState state = RunState.of(runs, waitsForClose);
         Optional<RunProgress> progress = state == RunState.RUNNING
                 ? Optional.of(progress(rows.get(rows.size() - 1), now)) : Optional.empty();
@@ -113,7 +115,14 @@ public class RunHistory {
         return new RunProgress(done, rate, left);
     }
 
-    private SnapshotJobParameters closeOf(SnapshotJobParameters finalInstance) {
-        return new SnapshotJobParameters(Phase.CLOSE, SnapshotJobConfiguration.closedAt(finalInstance.asOf(), properties));
+    /** What an instance waits for: a final its close, a restatement its final. */
+    private Optional<SnapshotJobParameters> prerequisiteOf(SnapshotJobParameters instance) {
+        return switch (instance.phase()) {
+            case FINAL -> Optional.of(new SnapshotJobParameters(Phase.CLOSE,
+                    SnapshotJobConfiguration.closedAt(instance.asOf(), properties)));
+            case RESTATEMENT -> Optional.of(new SnapshotJobParameters(Phase.FINAL,
+                    SnapshotJobConfiguration.finalOf(instance.asOf(), properties)));
+            case CLOSE, NIGHTLY -> Optional.empty();
+        };
     }
 }

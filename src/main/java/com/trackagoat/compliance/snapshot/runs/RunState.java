@@ -17,7 +17,7 @@ import java.util.Set;
  * <li>{@code running}: the last execution is starting or started. One left {@code STARTED} by a process that
  * died shows here until the next run recovers it.</li>
  * <li>{@code stopped}: the last execution was stopped (shutdown) or is stopping; the next run resumes it.</li>
- * <li>{@code waiting}: never ran, and it is a final whose close has not completed.</li>
+ * <li>{@code waiting}: never ran, and it is a final whose close (a restatement whose final) has not completed.</li>
  * <li>{@code missing}: never ran, and nothing holds it back.</li>
  * </ul>
  */
@@ -46,7 +46,7 @@ public enum RunState {
 
     /**
      * @param executions     the instance's executions, oldest first
-     * @param waitsForClose  whether it is a final whose close has not completed
+     * @param waitsForClose  whether it is a final whose close (a restatement whose final) has not completed
      */
     static RunState of(List<RunExecution> executions, boolean waitsForClose) {
         if (executions.isEmpty()) {

@@ -60,7 +60,7 @@ class AdminParametersWebMvcTest extends ReadApiSlice {
             "from=2026-05-01T00:00:00Z&to=2026-13-01T00:00:00Z|to must be an ISO-8601 UTC instant with Z",
             "from=2026-05-08T00:00:00Z&to=2026-05-01T00:00:00Z|from (2026-05-08T00:00:00Z) is after to (2026-05-01T00:00:00Z)",
             "from=2025-05-01T00:00:00Z&to=2026-05-03T00:00:00Z|to is more than 366 days after from",
-            RANGE + "&phase=weekly|phase must be nightly, close or final, not 'weekly'",
+            RANGE + "&phase=weekly|phase must be nightly, close, final or restatement, not 'weekly'",
             RANGE + "&state=done|state must be completed, failed, running, stopped, waiting or missing, not 'done'",
             RANGE + "&state=failed&state=running|state is given more than once",
             RANGE + "&limit=5|limit is not a parameter of this endpoint (parameters: from, phase, state, to)"})
@@ -82,10 +82,10 @@ class AdminParametersWebMvcTest extends ReadApiSlice {
 
     @ParameterizedTest(name = "POST {0}")
     @CsvSource(delimiter = '|', value = {
-            "/api/v1/admin/runs/weekly/2026-05-25T05:00:00Z/resume|phase must be nightly, close or final",
+            "/api/v1/admin/runs/weekly/2026-05-25T05:00:00Z/resume|phase must be nightly, close, final or restatement",
             "/api/v1/admin/runs/close/2026-05-25/resume|as_of must be an ISO-8601 UTC instant with Z",
             "/api/v1/admin/runs/close/2026-05-25T05:00:00+02:00/rerun|as_of must be an ISO-8601 UTC instant with Z",
-            "/api/v1/admin/runs/CLOSE/2026-05-25T05:00:00Z/rerun|phase must be nightly, close or final",
+            "/api/v1/admin/runs/CLOSE/2026-05-25T05:00:00Z/rerun|phase must be nightly, close, final or restatement",
             "/api/v1/admin/runs/close/10000-01-01T00:00:00Z/rerun|as_of must be an ISO-8601 UTC instant with Z",
             "/api/v1/admin/runs/close/2026-05-25T05:00:00Z/resume?now=1|now is not a parameter of this endpoint"})
     void badInstanceIs400NamingIt(String path, String message) throws Exception {

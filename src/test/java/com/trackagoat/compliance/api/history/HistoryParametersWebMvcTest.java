@@ -43,7 +43,7 @@ class HistoryParametersWebMvcTest extends ReadApiSlice {
             "?from=2026-5-1|from must be a date YYYY-MM-DD",
             "?to=yesterday|to must be a date YYYY-MM-DD",
             "?from=2026-05-02&to=2026-05-01|from (2026-05-02) is after to (2026-05-01)",
-            "?phase=weekly|phase must be nightly, close or final",
+            "?phase=weekly|phase must be nightly, close, final or restatement",
             "?limit=0|limit must be a whole number from 1 to 1000",
             "?limit=1001|limit must be a whole number from 1 to 1000",
             "?limit=ten|limit must be a whole number from 1 to 1000",

@@ -83,7 +83,7 @@ class CatchUpFailureIT {
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(1);
         assertSameRowsOutsideTheFailedInstances();
         assertThat(first.out()).contains("failed: " + close).contains("are refused)")
-                .contains("waiting for its close: " + itsFinal);
+                .contains("waiting for its close or final: " + itsFinal);
         assertThat(executionsOf(failing, "final", failedClose.plus(SETTLE))).as("the final was not run").isZero();
 
         // when the cause is gone and catch-up runs again
