@@ -11,9 +11,9 @@ import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.webhook.WebhookOutbox;
 
 /**
- * The job's last step: writes a final's events to the webhook outbox. A tasklet step commits the tasklet's writes
+ * The job's last step: writes a final's or a restatement's events to the webhook outbox. A tasklet step commits the tasklet's writes
  * with the step execution's own update, so the events exist if and only if the step completed; a resumed job
- * that reruns it finds them and writes nothing twice. Other phases have no events.
+ * that reruns it finds them and writes nothing twice. Close and nightly have no events.
  */
 class EventsTasklet implements Tasklet {
 
@@ -33,10 +33,13 @@ class EventsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (job.phase() == Phase.FINAL) {
+        if (job.phase() == Phase.FINAL || job.phase() == Phase.RESTATEMENT) {
             instanceLocks.verifyHeld(job); // as before each chunk: a run that lost its lock writes nothing more
-            long events = outbox.finalized(job.asOf(), jobExecutionId);
-            log.info("{}: {} {} event(s) in the webhook outbox", job, events, WebhookOutbox.FINALIZED);
+            boolean isFinal = job.phase() == Phase.FINAL;
+            long events = isFinal ? outbox.finalized(job.asOf(), jobExecutionId)
+                    : outbox.restated(job.asOf(), jobExecutionId);
+            log.info("{}: {} {} event(s) in the webhook outbox", job, events,
+                    isFinal ? WebhookOutbox.FINALIZED : WebhookOutbox.RESTATED);
         }
         return RepeatStatus.FINISHED;
     }

@@ -106,6 +106,32 @@ class GoldenRestatementsIT {
                 """, String.class)).isEqualTo(before);
     }
 
+    @Test
+    void eachProjectAndRestatementInstantWithRowsHasOneRestatedEventListingThem() {
+        // read back from the events' JSON, independently of how the outbox builds it
+        List<String> listed = database.jdbc().queryForList("""
+                SELECT concat_ws('|', e.project_id, e.as_of, x->>'goal_id', CAST(x->>'final_as_of' AS timestamptz),
+                                 x->>'final_eligibility', x->>'eligibility', x->>'final_actual', x->>'actual')
+                FROM webhook_events e, jsonb_array_elements(e.payload->'data'->'restatements') x
+                WHERE e.type = 'goal_compliance.restated'
+                  AND e.payload->'data'->>'project_id' = CAST(e.project_id AS text)
+                  AND CAST(e.payload->'data'->>'as_of' AS timestamptz) = e.as_of
+                  AND e.payload->>'type' = e.type
+                ORDER BY 1
+                """, String.class);
+        List<String> rows = database.jdbc().queryForList("""
+                SELECT concat_ws('|', project_id, as_of, goal_id, final_as_of, final_eligibility, eligibility,
+                                 final_actual, actual)
+                FROM goal_compliance_restatements ORDER BY 1
+                """, String.class);
+        assertThat(rows).hasSize(GOLDEN.get("expected_restatements").size());
+        assertThat(listed).as("restatements listed by the restated events").isEqualTo(rows);
+        assertThat(database.jdbc().queryForObject(
+                "SELECT count(*) FROM webhook_events WHERE type = 'goal_compliance.restated'", Long.class))
+                .as("one event per project and instant").isEqualTo(database.jdbc().queryForObject(
+                        "SELECT count(DISTINCT (project_id, as_of)) FROM goal_compliance_restatements", Long.class));
+    }
+
     private static Cli.Result catchUp() {
         return Cli.run(database, "catch-up", "--since=" + GOLDEN.get("since").asString(),
                 "--until=" + GOLDEN.get("until").asString(),
