@@ -20,7 +20,7 @@ import com.trackagoat.compliance.snapshot.runs.RunState;
 /** {@code status}'s table, for people: what needs a look first, then the rest of the range oldest first. */
 final class StatusTable {
 
-    private static final String ROW = "%-8s %-21s %-9s %9s %8s %9s  %s";
+    private static final String ROW = "%-11s %-21s %-9s %9s %8s %9s  %s";
     private static final int NOTE_LENGTH = 160;
     /** The order of the table's groups: failed, then running and waiting, then the rest (oldest first). */
     private static final Map<RunState, Integer> GROUP = new EnumMap<>(Map.of(RunState.FAILED, 0,

@@ -60,10 +60,10 @@ class StatusCommandIT {
         List<String> lines = status.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("snapshot jobs due in (" + since + ", " + end + "]: 10 "
                 + "(5 completed, 1 failed, 1 waiting, 3 missing)");
-        assertThat(lines.get(1)).startsWith("PHASE    AS OF").contains("STATE", "GOALS", "REJECTS", "DURATION");
-        assertThat(lines.get(2)).startsWith("close    " + failedClose + "  failed ")
+        assertThat(lines.get(1)).startsWith("PHASE       AS OF").contains("STATE", "GOALS", "REJECTS", "DURATION");
+        assertThat(lines.get(2)).startsWith("close       " + failedClose + "  failed ")
                 .contains("test: close rows at").contains("are refused");
-        assertThat(lines.get(3)).startsWith("final    " + failedClose.plus(Duration.ofHours(48)) + "  waiting ");
+        assertThat(lines.get(3)).startsWith("final       " + failedClose.plus(Duration.ofHours(48)) + "  waiting ");
         assertThat(lines.subList(4, 9)).allMatch(line -> line.matches("(close|nightly) +\\S+Z  completed .*"));
         assertThat(lines.subList(9, 12)).allMatch(line -> line.matches("(close|final|nightly) +\\S+Z  missing .*never ran"));
         assertThat(lines.get(12)).startsWith("lag: ");
@@ -77,7 +77,7 @@ class StatusCommandIT {
 
         // then
         assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
-        assertThat(fixed.out()).contains("close    " + failedClose + "  completed ").contains("2 executions")
+        assertThat(fixed.out()).contains("close       " + failedClose + "  completed ").contains("2 executions")
                 .doesNotContain(" failed ");
     }
 }
