@@ -65,7 +65,7 @@ class RestartAfterLostConnectionIT {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("completed");
         long resumedRead = count(interrupted, """
-                SELECT s.READ_COUNT FROM BATCH_STEP_EXECUTION s
+                SELECT s.READ_COUNT FROM BATCH_STEP_EXECUTION s WHERE s.STEP_NAME <> 'eventsStep'
                 ORDER BY s.STEP_EXECUTION_ID DESC LIMIT 1
                 """);
         assertThat(resumedRead).isLessThan(GOALS).isEqualTo(GOALS - committedAfterFailure);
