@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,6 +82,34 @@ class ConsoleBrowserIT {
                     '00000000-0000-4000-8000-000000000200', 'posts', 'weekly', 10, now() - interval '60 days')
             """;
     private static final String BAD_TARGET_GOAL = "00000000-0000-4000-8000-0000000b0001";
+
+    private static final String HOOK_URL = "http://127.0.0.1:9/" + HANDLE;
+    private static final String HOOK_EVENT = "evt_00000000000040008000000000e0e001";
+    private static final String HTML_ERROR = HANDLE + " connection refused";
+
+    /** An endpoint, an event for it, its delivery failed for good after a 500 and a refused connection. */
+    private static final List<String> WEBHOOK_ROWS = List.of("""
+            INSERT INTO webhook_endpoints (id, org_id, url, secret_encrypted, secret_nonce, enabled, created_at)
+            VALUES ('00000000-0000-4000-8000-0000000e0001', '00000000-0000-4000-8000-000000000100', :url,
+                    '\\x00', '\\x00', true, now() - interval '1 hour')
+            """, """
+            INSERT INTO webhook_events (id, type, org_id, project_id, as_of, payload, created_at, job_execution_id)
+            VALUES (:event, 'goal_compliance.finalized', '00000000-0000-4000-8000-000000000100',
+                    '00000000-0000-4000-8000-000000000200', date_trunc('hour', now()) - interval '2 days',
+                    jsonb_build_object('type', 'goal_compliance.finalized', 'data',
+                                       jsonb_build_object('note', CAST(:handle AS text))),
+                    now() + interval '1 minute', 0)
+            """, """
+            INSERT INTO webhook_deliveries (event_id, endpoint_id, state, attempts, last_status, last_error,
+                                            created_at, first_attempt_at)
+            VALUES (:event, '00000000-0000-4000-8000-0000000e0001', 'failed', 2, NULL, :error, now(), now())
+            """, """
+            INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error)
+            SELECT id, 1, date_trunc('second', now()) - interval '30 seconds', 500, 120, NULL
+            FROM webhook_deliveries WHERE event_id = :event
+            UNION ALL
+            SELECT id, 2, date_trunc('second', now()), NULL, 5, :error FROM webhook_deliveries WHERE event_id = :event
+            """);
 
     private static TestDatabase db;
     private static ServeProcess serve;
@@ -340,6 +369,76 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(4)
+    void theWebhooksPageShowsTheTablesEndpointsEventsAndAttemptsAndHtmlAsText() {
+        // given an endpoint whose URL is HTML, and an event whose delivery to it failed twice (terminal: serve
+        // does not try it again), inserted as the delivery worker would have left them
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(db.jdbc());
+        Map<String, String> values = Map.of("url", HOOK_URL, "event", HOOK_EVENT, "error", HTML_ERROR,
+                "handle", HANDLE);
+        WEBHOOK_ROWS.forEach(sql -> named.update(sql, values));
+
+        // when the operator opens Webhooks: the endpoints are the table's, the URL as text, no secret shown
+        open("/console/webhooks");
+        assertThat(browser.findElements(By.cssSelector("table.endpoints tbody tr")).stream()
+                .map(tr -> tr.getAttribute("data-endpoint") + " " + tr.findElement(By.cssSelector(".url")).getText()
+                        + " " + tr.findElement(By.cssSelector(".enabled")).getText()).toList())
+                .containsExactlyElementsOf(db.jdbc().queryForList("SELECT id || ' ' || url || ' ' || CASE WHEN "
+                        + "enabled THEN 'enabled' ELSE 'disabled' END FROM webhook_endpoints ORDER BY created_at, id",
+                        String.class));
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("secret");
+        // and the events are the table's newest first, the HTML one's delivery failed with its error as text
+        assertThat(browser.findElements(By.cssSelector("ul.events > li")).stream()
+                .map(li -> li.getAttribute("data-event")).toList()).isNotEmpty().containsExactlyElementsOf(
+                        db.jdbc().queryForList("SELECT id FROM webhook_events ORDER BY created_at DESC, id DESC "
+                                + "LIMIT 50", String.class));
+        WebElement delivery = browser.findElement(By.cssSelector("li[data-event='" + HOOK_EVENT
+                + "'] table.deliveries tbody tr"));
+        assertThat(List.of(delivery.findElement(By.cssSelector(".url")).getText(),
+                delivery.findElement(By.cssSelector(".state")).getText(),
+                delivery.findElement(By.cssSelector(".attempts")).getText(),
+                delivery.findElement(By.cssSelector(".status")).getText(),
+                delivery.findElement(By.cssSelector(".error")).getText())).isEqualTo(db.jdbc().queryForList("""
+                        SELECT unnest(ARRAY[e.url, d.state, d.attempts::text, coalesce(d.last_status::text, ''),
+                                            d.last_error])
+                        FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+                        WHERE d.event_id = ?""", String.class, HOOK_EVENT));
+        assertThat(delivery.findElement(By.cssSelector(".url")).getText()).isEqualTo(HOOK_URL);
+        assertNoScriptRan();
+        chromium.screenshot("24-webhooks");
+        chromium.resize(PHONE, 800);
+        assertFitsTheWindow();
+        chromium.screenshot("24-webhooks-phone");
+        chromium.resize(DESKTOP, 900);
+
+        // and filtering by a state no delivery has leaves the HTML event out
+        open("/console/webhooks?state=delivered");
+        assertThat(browser.findElements(By.cssSelector("li[data-event='" + HOOK_EVENT + "']"))).isEmpty();
+
+        // when the operator opens the event: every attempt is the table's, the payload pretty and as text
+        open("/console/webhooks");
+        navigateBy(By.cssSelector("li[data-event='" + HOOK_EVENT + "'] a.event"));
+        assertThat(text("#event-id")).isEqualTo(HOOK_EVENT);
+        assertThat(browser.findElements(By.cssSelector("table.attempts tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()
+                        .toString()).toList()).containsExactlyElementsOf(db.jdbc().queryForList("""
+                        SELECT '[' || a.attempt || ', ' || to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS"Z"')
+                               || ', ' || coalesce(a.status_code::text, '—') || ', ' || a.duration_ms || ', '
+                               || coalesce(a.error, '') || ']'
+                        FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+                        WHERE d.event_id = ? ORDER BY a.attempt""", String.class, HOOK_EVENT));
+        assertThat(browser.findElement(By.id("payload")).getAttribute("textContent")).isEqualTo(db.jdbc()
+                .queryForObject("SELECT jsonb_pretty(payload) FROM webhook_events WHERE id = ?", String.class,
+                        HOOK_EVENT)).contains(HANDLE);
+        assertNoScriptRan();
+        chromium.screenshot("25-webhook-event");
+        chromium.resize(PHONE, 800);
+        assertFitsTheWindow();
+        chromium.screenshot("25-webhook-event-phone");
+        chromium.resize(DESKTOP, 900);
+    }
+
+    @Test
+    @Order(5)
     void anInstantThatIsNotDueIsAPageSayingSoAndSignOutEndsTheSession() {
         open("/console/run?phase=close&as_of=" + failedClose.plusSeconds(420));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("404 Not Found");

@@ -28,6 +28,7 @@ import com.trackagoat.compliance.support.TestDatabase;
 class ConsoleSecurityIT {
 
     private static final String ORG = "00000000-0000-4000-8000-00000000c001";
+    private static final String NO_EVENT = "evt_0123456789abcdef0123456789abcdef";
     private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final String MIDNIGHT = START.truncatedTo(ChronoUnit.DAYS).toString();
     private static final String INSTANCE = "?phase=close&as_of=" + MIDNIGHT;
@@ -102,7 +103,8 @@ class ConsoleSecurityIT {
     void withoutASessionEveryPageRedirectsToSignInAndEveryActionIs403() {
         for (String page : List.of("/console", "/console/coverage", "/console/run" + INSTANCE,
                 "/console/run/resume" + INSTANCE, "/console/run/rerun" + INSTANCE, "/console/rejects",
-                "/console/payouts", "/console/payouts.csv", "/console/goal", "/console/goal?id=" + ORG)) {
+                "/console/payouts", "/console/payouts.csv", "/console/goal", "/console/goal?id=" + ORG,
+                "/console/webhooks", "/console/webhooks/event?id=" + NO_EVENT)) {
             ConsoleClient.Response response = browser.get(page);
             assertThat(response.status()).as(page).isEqualTo(303);
             assertThat(response.location()).as(page).hasValue("/console/sign-in");
@@ -199,7 +201,7 @@ class ConsoleSecurityIT {
         browser.signIn(admin.key());
 
         for (String page : List.of("/console", "/console/coverage", "/console/run" + INSTANCE, "/console/sign-in",
-                "/console/rejects", "/console/payouts", "/console/goal", "/console/payouts.csv")) {
+                "/console/rejects", "/console/payouts", "/console/goal", "/console/payouts.csv", "/console/webhooks")) {
             ConsoleClient.Response response = browser.get(page);
             assertThat(response.status()).as(page).isEqualTo(200);
             assertThat(response.header("Content-Security-Policy")).as(page)
@@ -235,6 +237,16 @@ class ConsoleSecurityIT {
         assertThat(browser.get("/console/payouts?limit=0").status()).isEqualTo(400);
         assertThat(browser.get("/console/goal?id=not-a-goal").status()).isEqualTo(400);
         assertThat(browser.get("/console/goal?id=" + ORG).status()).as("no such goal").isEqualTo(404);
+        ConsoleClient.Response badState = browser.get("/console/webhooks?state=lost");
+        assertThat(badState.status()).isEqualTo(400);
+        assertThat(badState.body()).contains("state must be pending, delivered, failed, not &#39;lost&#39;");
+        for (String bad : List.of("/console/webhooks?type=goal_compliance.late", "/console/webhooks?org=acme",
+                "/console/webhooks?limit=0", "/console/webhooks?after=x", "/console/webhooks/event",
+                "/console/webhooks/event?id=evt_%3Cb%3E", "/console/webhooks/event?id=" + NO_EVENT + "&x=1")) {
+            assertThat(browser.get(bad).status()).as(bad).isEqualTo(400);
+        }
+        assertThat(browser.get("/console/webhooks/event?id=" + NO_EVENT).status()).as("no such event")
+                .isEqualTo(404);
     }
 
     private void assertRefused(ConsoleClient.Response response, int status, String message) {

@@ -50,7 +50,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
      */
     public static final Set<String> CONSOLE = Set.of("/console", "/console/sign-in", "/console/sign-out",
             "/console/console.css", "/console/coverage", "/console/run", "/console/run/resume", "/console/run/rerun",
-            "/console/rejects", "/console/payouts", "/console/payouts.csv", "/console/goal");
+            "/console/rejects", "/console/payouts", "/console/payouts.csv", "/console/goal", "/console/webhooks",
+            "/console/webhooks/event");
 
     /** The admin API: admin keys only. */
     public static final String ADMIN = "/api/v1/admin";
