@@ -26,8 +26,10 @@ class WebhookSender {
     private final Clock clock;
 
     WebhookSender(Duration timeout, Clock clock) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // HTTP/1.1: the default would offer an h2c upgrade on every plain-http POST, which some receivers and
+        // proxies mishandle when the request has a body.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
         this.clock = clock;
     }
