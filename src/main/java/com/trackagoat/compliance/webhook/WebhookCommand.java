@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.trackagoat.compliance.system.TextTable;
+
 /** The {@code webhook} command's work: create (the secret printed this once), list, disable, events, replay. */
 public class WebhookCommand {
 
@@ -43,7 +45,7 @@ public class WebhookCommand {
             rows.add(List.of(e.id().toString(), e.orgId().toString(), e.url(), e.enabled() ? "yes" : "no",
                     instant(e.createdAt()), e.disabledAt().map(WebhookCommand::instant).orElse(NONE)));
         }
-        print(rows, out);
+        TextTable.print(rows, out);
     }
 
     public void disable(UUID id, PrintStream out) {
@@ -66,7 +68,7 @@ public class WebhookCommand {
                     e.endpointId().map(UUID::toString).orElse(NONE), e.state() == null ? "no endpoint" : e.state(),
                     Integer.toString(e.attempts()), last));
         }
-        print(rows, out);
+        TextTable.print(rows, out);
     }
 
     public void replay(String eventId, PrintStream out) {
@@ -77,21 +79,5 @@ public class WebhookCommand {
 
     private static String instant(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static void print(List<List<String>> rows, PrintStream out) {
-        int[] widths = new int[rows.get(0).size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths[i] + "s  ", row.get(i)));
-            }
-            out.println(line.toString().stripTrailing());
-        }
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import com.trackagoat.compliance.system.TextTable;
+
 /**
  * The {@code api-key} command: creates a key (printed this once, never stored), lists the keys (never the key
  * or its hash) or revokes one.
@@ -60,19 +62,7 @@ public class ApiKeyCommand {
                     key.prefix(), instant(key.createdAt()), optional(key.lastUsedAt()), optional(key.expiresAt()),
                     optional(key.revokedAt())));
         }
-        int[] widths = new int[HEADER.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths[i] + "s  ", row.get(i)));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(rows, out);
     }
 
     public void revoke(UUID id, PrintStream out) {

@@ -9,8 +9,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.trackagoat.compliance.evaluation.Metric;
-import com.trackagoat.compliance.evaluation.Terms;
-import com.trackagoat.compliance.evaluation.Window;
 import com.trackagoat.compliance.source.CreatorActivityRepository;
 import com.trackagoat.compliance.source.Timestamps;
 import com.trackagoat.compliance.source.WindowTallies;
@@ -52,10 +50,7 @@ class CloseRecordReader extends KeysetPagingReader<SnapshotWork.OfClose> {
                 rs.getObject("goal_id", UUID.class), rs.getObject("org_id", UUID.class),
                 rs.getObject("project_id", UUID.class), rs.getObject("creator_id", UUID.class),
                 rs.getString("period"),
-                new Terms(Metric.parse(rs.getString("metric")).orElseThrow(), rs.getLong("target"),
-                        new Window(Timestamps.instant(rs, "period_start"),
-                                Timestamps.instant(rs, "period_end").plusMillis(1))),
-                rs.getString("status"), rs.getLong("actual")));
+                StoredTerms.read(rs), rs.getString("status"), rs.getLong("actual")));
         UUID lastKey = closes.isEmpty() ? null : closes.get(closes.size() - 1).goalId();
         List<SnapshotWork.OfClose> work = tallies.load(closes, CloseRecord::creatorId,
                 c -> Optional.of(c.terms().window()), c -> c.terms().metric() == Metric.FOLLOWERS, asOf,

@@ -8,11 +8,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.trackagoat.compliance.evaluation.Eligibility;
-import com.trackagoat.compliance.evaluation.Metric;
 import com.trackagoat.compliance.evaluation.Settled;
 import com.trackagoat.compliance.evaluation.Status;
-import com.trackagoat.compliance.evaluation.Terms;
-import com.trackagoat.compliance.evaluation.Window;
 import com.trackagoat.compliance.source.CreatorActivityRepository;
 import com.trackagoat.compliance.source.LateVideos;
 import com.trackagoat.compliance.source.Timestamps;
@@ -56,10 +53,7 @@ class FinalRecordReader extends KeysetPagingReader<SnapshotWork.OfFinal> {
             return new FinalRecord(rs.getObject("goal_id", UUID.class), rs.getObject("org_id", UUID.class),
                     rs.getObject("project_id", UUID.class), rs.getObject("creator_id", UUID.class),
                     rs.getString("period"),
-                    new Settled(new Terms(Metric.parse(rs.getString("metric")).orElseThrow(), rs.getLong("target"),
-                            new Window(Timestamps.instant(rs, "period_start"),
-                                    Timestamps.instant(rs, "period_end").plusMillis(1))),
-                            finalAsOf, rs.getLong("actual"), status,
+                    new Settled(StoredTerms.read(rs), finalAsOf, rs.getLong("actual"), status,
                             Eligibility.of(status, rs.getBoolean("scrape_stale"))));
         });
         UUID lastKey = finals.isEmpty() ? null : finals.get(finals.size() - 1).goalId();
