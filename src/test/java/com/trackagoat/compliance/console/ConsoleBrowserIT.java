@@ -61,13 +61,14 @@ class ConsoleBrowserIT {
             CREATE FUNCTION refuse_html_handle() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE handle text;
             BEGIN
-              SELECT tiktok_handle INTO handle FROM creators WHERE id = NEW.creator_id;
+              SELECT c.tiktok_handle INTO handle FROM goal_compliance_goal_terms t JOIN creators c ON c.id = t.creator_id
+              WHERE t.id = NEW.terms_id;
               IF NEW.phase = 'close' AND NEW.as_of = '%s'::timestamptz AND handle LIKE '<script>%%' THEN
                 RAISE EXCEPTION 'test: close rows of creator %% are refused', handle;
               END IF;
               RETURN NEW;
             END $$;
-            CREATE TRIGGER refuse_html_handle BEFORE INSERT ON goal_compliance_snapshots
+            CREATE TRIGGER refuse_html_handle BEFORE INSERT ON goal_compliance_snapshot_rows
               FOR EACH ROW EXECUTE FUNCTION refuse_html_handle();
             """;
 
@@ -219,7 +220,7 @@ class ConsoleBrowserIT {
         chromium.resize(DESKTOP, 900);
 
         // and, the cause gone, resumes it, confirming first
-        db.jdbc().execute("DROP TRIGGER refuse_html_handle ON goal_compliance_snapshots");
+        db.jdbc().execute("DROP TRIGGER refuse_html_handle ON goal_compliance_snapshot_rows");
         navigateBy(By.id("resume"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Resume close ");
         chromium.screenshot("09-confirm-resume");

@@ -46,7 +46,7 @@ class TableAssertIT {
     @Test
     @Order(1)
     void theSameRowsWrittenAtAnotherTimeByAnotherExecutionAreTheSame() {
-        copy.jdbc().update("UPDATE goal_compliance_snapshots SET evaluated_at = now(), job_execution_id = 999");
+        copy.jdbc().update("UPDATE goal_compliance_snapshot_rows SET evaluated_at = now(), job_execution_id = 999");
 
         assertThat(TableAssert.assertSameResults(copy, reference)).isEqualTo(GOALS);
     }
@@ -59,15 +59,21 @@ class TableAssertIT {
         long actual = copy.jdbc().queryForObject(
                 "SELECT actual FROM goal_compliance_snapshots WHERE goal_id = ?::uuid", Long.class, changedGoal);
         copy.jdbc().update("""
-                UPDATE goal_compliance_snapshots SET actual = actual + 1, status = 'missed' WHERE goal_id = ?::uuid
+                UPDATE goal_compliance_snapshot_rows SET actual = actual + 1,
+                       status = goal_compliance_status_code('missed')
+                WHERE goal_id = ?::uuid
                 """, changedGoal);
-        copy.jdbc().update("DELETE FROM goal_compliance_snapshots WHERE goal_id = ?::uuid", deletedGoal);
+        copy.jdbc().update("DELETE FROM goal_compliance_snapshot_rows WHERE goal_id = ?::uuid", deletedGoal);
+        copy.jdbc().queryForList("""
+                SELECT DISTINCT goal_compliance_snapshot_partition('nightly', as_of)
+                FROM goal_compliance_snapshot_rows WHERE goal_id = ?::uuid
+                """, changedGoal);
         copy.jdbc().update("""
-                INSERT INTO goal_compliance_snapshots
-                SELECT goal_id, 'nightly', as_of, org_id, project_id, creator_id, metric, period, target, actual,
-                       percentage, status, period_start, period_end, has_advisory, advisory, close_status,
-                       close_actual, evaluated_at, job_execution_id
-                FROM goal_compliance_snapshots WHERE goal_id = ?::uuid
+                INSERT INTO goal_compliance_snapshot_rows
+                SELECT as_of, period_start, period_end, evaluated_at, actual, goal_id, project_id, terms_id,
+                       percentage, job_execution_id, status, advisory_flags, 'nightly', last_scraped_at,
+                       goal_start_date, close_actual, close_status, advisory_original
+                FROM goal_compliance_snapshot_rows WHERE goal_id = ?::uuid
                 """, changedGoal);
 
         // then the assertion fails naming each row and the changed columns

@@ -35,6 +35,11 @@ public final class TableRows {
             ORDER BY array_position(i.indkey::int2[], a.attnum)
             """;
 
+    /** Views have no primary key in the catalog: theirs is the contract's (data-contract.md "Results"). */
+    private static final Map<String, List<String>> VIEW_KEYS = Map.of(
+            "goal_compliance_snapshots", List.of("goal_id", "phase", "as_of"),
+            "payout_eligibility", List.of("goal_id", "as_of"));
+
     private final String table;
     private final String condition;
     private final Object[] arguments;
@@ -63,7 +68,8 @@ public final class TableRows {
         if (all.isEmpty()) {
             throw new IllegalArgumentException("no table " + table + " in " + db.name());
         }
-        List<String> key = db.jdbc().queryForList(PRIMARY_KEY, String.class, table);
+        List<String> key = VIEW_KEYS.containsKey(table) ? VIEW_KEYS.get(table)
+                : db.jdbc().queryForList(PRIMARY_KEY, String.class, table);
         if (key.isEmpty()) {
             throw new IllegalArgumentException(table + " has no primary key to match rows by");
         }

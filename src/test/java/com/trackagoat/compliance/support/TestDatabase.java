@@ -30,7 +30,7 @@ public final class TestDatabase implements AutoCloseable {
               END IF;
               RETURN NEW;
             END $$;
-            CREATE TRIGGER refuse_one_close BEFORE INSERT ON goal_compliance_snapshots
+            CREATE TRIGGER refuse_one_close BEFORE INSERT ON goal_compliance_snapshot_rows
               FOR EACH ROW EXECUTE FUNCTION refuse_one_close();
             """;
 
@@ -67,7 +67,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public void acceptCloseRows() {
-        jdbc().execute("DROP TRIGGER refuse_one_close ON goal_compliance_snapshots");
+        jdbc().execute("DROP TRIGGER refuse_one_close ON goal_compliance_snapshot_rows");
     }
 
     public String url() {

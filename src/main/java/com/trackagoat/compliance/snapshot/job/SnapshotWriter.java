@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -19,7 +18,9 @@ import com.trackagoat.compliance.body.AdvisoryView;
 import com.trackagoat.compliance.body.BodyJson;
 import com.trackagoat.compliance.evaluation.Advisory;
 import com.trackagoat.compliance.evaluation.Evaluation;
+import com.trackagoat.compliance.evaluation.FreshnessBucket;
 import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.evaluation.ScrapeFreshness;
 import com.trackagoat.compliance.source.Timestamps;
 import com.trackagoat.compliance.source.UuidArray;
 
@@ -27,45 +28,72 @@ import com.trackagoat.compliance.source.UuidArray;
  * Upserts a chunk's snapshots and rejects on their key (goal, phase, as_of), in the chunk's transaction: a
  * re-run or a resumed run rewrites a key with the same values, never a second row.
  */
-class SnapshotWriter implements ItemWriter<SnapshotRecord> {
+class SnapshotWriter implements ItemStreamWriter<SnapshotRecord> {
 
     /**
-     * One statement per chunk: the rows travel as one array per column and PostgreSQL unnests them, so a
-     * chunk costs one round trip and one plan, not one per row. The advisories travel as the chunk's distinct
-     * documents, cast to {@code jsonb} once each in a materialized CTE, and a number per row that joins its
-     * document (a join, not an array subscript, which walks the array from its start on every row: a chunk of
-     * stale creators has a distinct advisory per row); the window's instants as epoch microseconds.
+     * A chunk's snapshots travel as one array per column and PostgreSQL unnests them, so a chunk costs two
+     * round trips and two plans, not one per row; the window's instants as epoch microseconds. The first
+     * statement records the terms not yet stored (goal_compliance_goal_terms, V13), the second upserts the
+     * rows, each referring to its terms by number and carrying its advisory as flags (encoded in SQL, by the
+     * functions that the view decodes with).
      */
+    private static final String INSERT_TERMS = """
+            INSERT INTO goal_compliance_goal_terms (goal_id, org_id, project_id, creator_id, target, metric, period)
+            SELECT DISTINCT w.goal_id, w.org_id, w.project_id, w.creator_id, w.target, w.metric, w.period
+            FROM unnest(CAST(:goalIds AS uuid[]), CAST(:orgIds AS uuid[]), CAST(:projectIds AS uuid[]),
+                        CAST(:creatorIds AS uuid[]), CAST(:targets AS bigint[]), CAST(:metrics AS text[]),
+                        CAST(:periods AS text[]))
+                AS w(goal_id, org_id, project_id, creator_id, target, metric, period)
+            WHERE NOT EXISTS (SELECT 1 FROM goal_compliance_goal_terms t
+                              WHERE t.goal_id = w.goal_id AND t.org_id = w.org_id AND t.project_id = w.project_id
+                                AND t.creator_id = w.creator_id AND t.target = w.target AND t.metric = w.metric
+                                AND t.period = w.period)
+            """;
+
     private static final String UPSERT_SNAPSHOTS = """
-            WITH documents AS MATERIALIZED (
-                SELECT d.advisory, d.no FROM unnest(CAST(:advisories AS jsonb[])) WITH ORDINALITY AS d(advisory, no))
-            INSERT INTO goal_compliance_snapshots (goal_id, phase, as_of, org_id, project_id, creator_id,
-                metric, period, target, actual, percentage, status, period_start, period_end,
-                has_advisory, advisory, close_status, close_actual, evaluated_at, job_execution_id)
-            SELECT r.goal_id, :phase, :asOf, r.org_id, r.project_id, r.creator_id,
-                r.metric, r.period, r.target, r.actual, r.percentage, r.status,
+            INSERT INTO goal_compliance_snapshot_rows (as_of, period_start, period_end, evaluated_at, actual,
+                goal_id, project_id, terms_id, percentage, job_execution_id, status, advisory_flags, phase,
+                last_scraped_at, goal_start_date, close_actual, close_status)
+            SELECT :asOf,
                 TIMESTAMPTZ 'epoch' + r.period_start * INTERVAL '1 microsecond',
                 TIMESTAMPTZ 'epoch' + r.period_end * INTERVAL '1 microsecond',
-                r.has_advisory, d.advisory, r.close_status, r.close_actual,
-                :evaluatedAt, :jobExecutionId
+                :evaluatedAt, r.actual, r.goal_id, r.project_id, t.id, r.percentage, :jobExecutionId,
+                goal_compliance_status_code(r.status),
+                goal_compliance_advisory_flags(r.in_progress, r.recently_ended, r.not_yet_started,
+                                               r.has_advisory, r.bucket),
+                :phase,
+                TIMESTAMPTZ 'epoch' + r.last_scraped_at * INTERVAL '1 microsecond',
+                r.goal_start_date, r.close_actual, r.close_status
             FROM unnest(CAST(:goalIds AS uuid[]), CAST(:orgIds AS uuid[]), CAST(:projectIds AS uuid[]),
                         CAST(:creatorIds AS uuid[]), CAST(:metrics AS text[]), CAST(:periods AS text[]),
                         CAST(:targets AS bigint[]), CAST(:actuals AS bigint[]), CAST(:percentages AS integer[]),
                         CAST(:statuses AS text[]), CAST(:periodStarts AS bigint[]), CAST(:periodEnds AS bigint[]),
-                        CAST(:hasAdvisories AS boolean[]), CAST(:advisoryNos AS integer[]),
+                        CAST(:inProgress AS boolean[]), CAST(:recentlyEnded AS boolean[]),
+                        CAST(:notYetStarted AS boolean[]), CAST(:hasAdvisories AS boolean[]),
+                        CAST(:buckets AS text[]), CAST(:lastScrapedAts AS bigint[]),
+                        CAST(:goalStartDates AS date[]),
                         CAST(:closeStatuses AS text[]), CAST(:closeActuals AS bigint[]))
                 AS r(goal_id, org_id, project_id, creator_id, metric, period, target, actual, percentage, status,
-                     period_start, period_end, has_advisory, advisory_no, close_status, close_actual)
-            JOIN documents d ON d.no = r.advisory_no
-            ON CONFLICT (goal_id, phase, as_of) DO UPDATE SET
-                org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id, creator_id = EXCLUDED.creator_id,
-                metric = EXCLUDED.metric, period = EXCLUDED.period, target = EXCLUDED.target,
-                actual = EXCLUDED.actual, percentage = EXCLUDED.percentage, status = EXCLUDED.status,
+                     period_start, period_end, in_progress, recently_ended, not_yet_started, has_advisory,
+                     bucket, last_scraped_at, goal_start_date, close_status, close_actual)
+            CROSS JOIN LATERAL (
+                SELECT t.id FROM goal_compliance_goal_terms t
+                WHERE t.goal_id = r.goal_id AND t.org_id = r.org_id AND t.project_id = r.project_id
+                  AND t.creator_id = r.creator_id AND t.target = r.target AND t.metric = r.metric
+                  AND t.period = r.period
+                ORDER BY t.id LIMIT 1) t
+            ON CONFLICT (as_of, phase, goal_id) DO UPDATE SET
                 period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
-                has_advisory = EXCLUDED.has_advisory, advisory = EXCLUDED.advisory,
-                close_status = EXCLUDED.close_status, close_actual = EXCLUDED.close_actual,
-                evaluated_at = EXCLUDED.evaluated_at, job_execution_id = EXCLUDED.job_execution_id
+                evaluated_at = EXCLUDED.evaluated_at, actual = EXCLUDED.actual, project_id = EXCLUDED.project_id,
+                terms_id = EXCLUDED.terms_id, percentage = EXCLUDED.percentage,
+                job_execution_id = EXCLUDED.job_execution_id, status = EXCLUDED.status,
+                advisory_flags = EXCLUDED.advisory_flags, last_scraped_at = EXCLUDED.last_scraped_at,
+                goal_start_date = EXCLUDED.goal_start_date, close_actual = EXCLUDED.close_actual,
+                close_status = EXCLUDED.close_status, advisory_original = NULL
             """;
+
+    /** The month partition of this job's rows, made before the first chunk (V13). */
+    private static final String PARTITION = "SELECT goal_compliance_snapshot_partition(:phase, :asOf)";
 
     private static final String UPSERT_REJECT = """
             INSERT INTO goal_compliance_rejects (goal_id, phase, as_of, reason, detail, job_execution_id, rejected_at)
@@ -111,6 +139,18 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         this.jobExecutionId = jobExecutionId;
     }
 
+    /**
+     * Makes the month partition of this job's rows before the step's first chunk, outside its transactions:
+     * creating one locks its parent briefly, and a chunk that did it would hold that lock until it commits.
+     */
+    @Override
+    public void open(ExecutionContext executionContext) {
+        if (phase != Phase.RESTATEMENT) {
+            jdbc.queryForObject(PARTITION, new MapSqlParameterSource("phase", phase.code())
+                    .addValue("asOf", Timestamps.utc(asOf)), String.class);
+        }
+    }
+
     @Override
     public void write(Chunk<? extends SnapshotRecord> chunk) {
         OffsetDateTime now = Timestamps.utc(clock.instant());
@@ -135,7 +175,9 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
             }
         }
         if (!snapshots.isEmpty()) {
-            jdbc.update(UPSERT_SNAPSHOTS, snapshotColumns(snapshots)
+            MapSqlParameterSource columns = snapshotColumns(snapshots);
+            jdbc.update(INSERT_TERMS, columns);
+            jdbc.update(UPSERT_SNAPSHOTS, columns
                     .addValue("phase", phase.code())
                     .addValue("asOf", Timestamps.utc(asOf))
                     .addValue("evaluatedAt", now)
@@ -186,13 +228,19 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
         String[] statuses = new String[n];
         long[] periodStarts = new long[n];
         long[] periodEnds = new long[n];
+        boolean[] inProgress = new boolean[n];
+        boolean[] recentlyEnded = new boolean[n];
+        boolean[] notYetStarted = new boolean[n];
         boolean[] hasAdvisories = new boolean[n];
+        String[] buckets = new String[n];
+        Long[] lastScrapedAts = new Long[n];
+        String[] goalStartDates = new String[n];
         String[] closeStatuses = new String[n];
         Long[] closeActuals = new Long[n];
-        List<Advisory> advisories = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             SnapshotRecord.Snapshot s = snapshots.get(i);
             Evaluation e = s.evaluation();
+            Advisory a = e.advisory();
             goalIds[i] = s.goalId();
             orgIds[i] = s.orgId();
             projectIds[i] = s.projectId();
@@ -203,27 +251,30 @@ class SnapshotWriter implements ItemWriter<SnapshotRecord> {
             actuals[i] = e.actual();
             percentages[i] = e.percentage();
             statuses[i] = e.status().code();
-            periodStarts[i] = Timestamps.epochMicros(e.advisory().periodStart()); // exact
-            periodEnds[i] = Timestamps.epochMicros(e.advisory().periodEnd());
-            hasAdvisories[i] = e.advisory().hasAdvisory();
-            advisories.add(e.advisory());
+            periodStarts[i] = Timestamps.epochMicros(a.periodStart()); // exact
+            periodEnds[i] = Timestamps.epochMicros(a.periodEnd());
+            inProgress[i] = a.periodInProgress();
+            recentlyEnded[i] = a.periodRecentlyEnded();
+            notYetStarted[i] = a.notYetStarted();
+            hasAdvisories[i] = a.hasAdvisory();
+            ScrapeFreshness freshness = a.scrapeFreshness();
+            buckets[i] = freshness == null ? FreshnessBucket.FRESH.code() : freshness.bucket().code();
+            lastScrapedAts[i] = freshness == null || freshness.lastScrapedAt() == null ? null
+                    : Timestamps.epochMicros(freshness.lastScrapedAt());
+            goalStartDates[i] = a.goalStartDate() == null ? null : a.goalStartDate().toString();
             closeStatuses[i] = s.closeStatus();
             closeActuals[i] = s.closeActual();
         }
-        Map<Advisory, Integer> numbers = new LinkedHashMap<>();
-        int[] advisoryNos = advisories.stream()
-                .mapToInt(a -> numbers.computeIfAbsent(a, distinct -> numbers.size() + 1)).toArray();
-        String[] documents = numbers.keySet().stream()
-                .map(a -> BodyJson.write(AdvisoryView.of(a))).toArray(String[]::new);
         return new MapSqlParameterSource()
                 .addValue("goalIds", UuidArray.of(goalIds)).addValue("orgIds", UuidArray.of(orgIds))
                 .addValue("projectIds", UuidArray.of(projectIds)).addValue("creatorIds", UuidArray.of(creatorIds))
                 .addValue("metrics", metrics).addValue("periods", periods)
                 .addValue("targets", targets).addValue("actuals", actuals).addValue("percentages", percentages)
                 .addValue("statuses", statuses).addValue("periodStarts", periodStarts)
-                .addValue("periodEnds", periodEnds).addValue("hasAdvisories", hasAdvisories)
-                .addValue("advisories", documents)
-                .addValue("advisoryNos", advisoryNos).addValue("closeStatuses", closeStatuses)
-                .addValue("closeActuals", closeActuals);
+                .addValue("periodEnds", periodEnds).addValue("inProgress", inProgress)
+                .addValue("recentlyEnded", recentlyEnded).addValue("notYetStarted", notYetStarted)
+                .addValue("hasAdvisories", hasAdvisories).addValue("buckets", buckets)
+                .addValue("lastScrapedAts", lastScrapedAts).addValue("goalStartDates", goalStartDates)
+                .addValue("closeStatuses", closeStatuses).addValue("closeActuals", closeActuals);
     }
 }

@@ -26,8 +26,9 @@ public class SnapshotRerun {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotRerun.class);
 
+    /** The view goal_compliance_snapshots is read-only: rows are deleted where they are stored (V13). */
     private static final String DELETE_SNAPSHOTS = """
-            DELETE FROM goal_compliance_snapshots WHERE phase = :phase AND as_of = :asOf
+            DELETE FROM goal_compliance_snapshot_rows WHERE phase = :phase AND as_of = :asOf
             """;
     private static final String DELETE_REJECTS = """
             DELETE FROM goal_compliance_rejects WHERE phase = :phase AND as_of = :asOf

@@ -42,12 +42,11 @@ class EvaluationFailureIT {
 
     @Test
     void aGoalWhoseEvaluationThrowsIsAnEvaluationFailedRejectAndTheOthersAreSettled() {
-        // given weekly goals closed on Monday 2026-06-08, one of whose close rows was later zeroed by hand:
+        // given weekly goals closed on Monday 2026-06-08, one of whose close rows' target was later zeroed by hand:
         // settling it divides by its target
         List<UUID> goals = closedGoals("2026-06-01T12:00:00Z", "2026-06-08T05:00:00Z");
         UUID broken = goals.get(2);
-        database.jdbc().update("UPDATE goal_compliance_snapshots SET target = 0 WHERE goal_id = ? AND phase = 'close'",
-                broken);
+        database.jdbc().update("UPDATE goal_compliance_goal_terms SET target = 0 WHERE goal_id = ?", broken);
 
         // when
         Cli.Result run = Cli.run(database, "run", "--phase=final", "--as-of=2026-06-10T05:00:00Z");
@@ -87,7 +86,7 @@ class EvaluationFailureIT {
                     RETURN NEW;
                 END $$""".formatted(refused));
         database.jdbc().execute("""
-                CREATE TRIGGER refuse_final BEFORE INSERT ON goal_compliance_snapshots
+                CREATE TRIGGER refuse_final BEFORE INSERT ON goal_compliance_snapshot_rows
                 FOR EACH ROW EXECUTE FUNCTION refuse_final()""");
 
         // when
@@ -102,7 +101,7 @@ class EvaluationFailureIT {
                 .isZero();
 
         // when the database is fixed and the instance runs again
-        database.jdbc().execute("DROP TRIGGER refuse_final ON goal_compliance_snapshots");
+        database.jdbc().execute("DROP TRIGGER refuse_final ON goal_compliance_snapshot_rows");
         Cli.Result resumed = Cli.run(database, "run", "--phase=final", "--as-of=2026-06-17T05:00:00Z");
 
         // then

@@ -116,7 +116,7 @@ class RestatementJobIT {
                   RETURN NEW;
                 END $$""");
         database.jdbc().execute("""
-                CREATE TRIGGER refuse_finals BEFORE INSERT ON goal_compliance_snapshots
+                CREATE TRIGGER refuse_finals BEFORE INSERT ON goal_compliance_snapshot_rows
                 FOR EACH ROW EXECUTE FUNCTION refuse_finals()""");
 
         Cli.Result run = catchUp();

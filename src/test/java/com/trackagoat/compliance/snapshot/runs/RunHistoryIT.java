@@ -55,7 +55,7 @@ class RunHistoryIT {
               END IF;
               RETURN NEW;
             END $$;
-            CREATE TRIGGER refuse_part_of_a_close BEFORE INSERT ON goal_compliance_snapshots
+            CREATE TRIGGER refuse_part_of_a_close BEFORE INSERT ON goal_compliance_snapshot_rows
               FOR EACH ROW EXECUTE FUNCTION refuse_part_of_a_close();
             """;
 
@@ -69,7 +69,7 @@ class RunHistoryIT {
               END IF;
               RETURN NEW;
             END $$;
-            CREATE TRIGGER hold_part_of_a_nightly BEFORE INSERT ON goal_compliance_snapshots
+            CREATE TRIGGER hold_part_of_a_nightly BEFORE INSERT ON goal_compliance_snapshot_rows
               FOR EACH ROW EXECUTE FUNCTION hold_part_of_a_nightly();
             """;
 
@@ -161,7 +161,7 @@ class RunHistoryIT {
         assertThat(runs.stream().mapToLong(InstanceRun::snapshots).sum()).as("snapshots of the range").isPositive();
 
         // when the cause is gone and catch-up runs again
-        database.jdbc().execute("DROP TRIGGER refuse_part_of_a_close ON goal_compliance_snapshots");
+        database.jdbc().execute("DROP TRIGGER refuse_part_of_a_close ON goal_compliance_snapshot_rows");
         Cli.Result second = catchUp();
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
 
