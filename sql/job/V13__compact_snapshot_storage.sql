@@ -123,65 +123,66 @@ $$;
 
 -- Evaluation's Hours.spoken: whole days, else whole hours, else "less than an hour".
 CREATE FUNCTION goal_compliance_spoken(millis bigint) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE
-               WHEN millis >= 86400000 THEN (millis / 86400000) || CASE WHEN millis / 86400000 = 1 THEN ' day' ELSE ' days' END
-               WHEN millis >= 3600000 THEN (millis / 3600000) || CASE WHEN millis / 3600000 = 1 THEN ' hour' ELSE ' hours' END
-               ELSE 'less than an hour'
-           END
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    IF millis >= 172800000 THEN RETURN (millis / 86400000) || ' days';
+    ELSIF millis >= 86400000 THEN RETURN '1 day';
+    ELSIF millis >= 7200000 THEN RETURN (millis / 3600000) || ' hours';
+    ELSIF millis >= 3600000 THEN RETURN '1 hour';
+    END IF;
+    RETURN 'less than an hour';
+END
 $$;
 
-CREATE FUNCTION goal_compliance_millis(later timestamptz, earlier timestamptz) RETURNS bigint
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT floor((extract(epoch FROM later) - extract(epoch FROM earlier)) * 1000)::bigint
-$$;
-
-CREATE FUNCTION goal_compliance_utc_millis(t timestamptz) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-$$;
-
--- The API's advisory object (compliance.md, evaluation.Advisories and Messages): flags, context fields and
--- one message per true flag, in the spec's order. The window's exclusive end is period_end + 1 ms.
+-- The API's advisory object (compliance.md; evaluation.Advisories and Messages): flags, context fields and
+-- one message per true flag, in the spec's order. The window's exclusive end is period_end + 1 ms; durations
+-- are whole milliseconds, floored, as java.time.Duration.toMillis() gives them. PL/pgSQL, because it computes
+-- each duration once: the equivalent SQL function cannot be inlined and costs several times as much a row.
 CREATE FUNCTION goal_compliance_advisory(as_of timestamptz, period_start timestamptz, period_end timestamptz,
                                          flags smallint, last_scraped_at timestamptz,
                                          goal_start_date date) RETURNS jsonb
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT jsonb_build_object(
-               'period_in_progress', in_progress,
-               'period_recently_ended', flags & 2 <> 0,
-               'scrape_stale', bucket <> 0,
-               'not_yet_started', flags & 4 <> 0,
-               'has_advisory', flags & 8 <> 0,
-               'period_start', goal_compliance_utc_millis(period_start),
-               'period_end', goal_compliance_utc_millis(period_end),
-               'hours_until_period_end', CASE WHEN in_progress THEN goal_compliance_hours(to_end) END,
-               'hours_since_period_end', CASE WHEN NOT in_progress THEN goal_compliance_hours(from_end) END,
-               'scrape_freshness', CASE WHEN bucket <> 0 THEN jsonb_build_object(
-                   'bucket', (ARRAY['fresh', 'turning_stale', 'overdue', 'never'])[bucket + 1],
-                   'last_scraped_at', goal_compliance_utc_millis(last_scraped_at),
-                   'age_hours', goal_compliance_hours(age),
-                   'tooltip', stale_message) END,
-               'goal_start_date', to_char(goal_start_date, 'YYYY-MM-DD'),
-               'messages', to_jsonb(array_remove(ARRAY[
-                   CASE WHEN in_progress THEN 'Period in progress — closes in '
-                       || goal_compliance_spoken(to_end) || '. Final actual may be higher.' END,
-                   CASE WHEN flags & 2 <> 0 THEN 'Period ended ' || goal_compliance_spoken(from_end)
-                       || ' ago. Late-period posts may still be processing through scrape.' END,
-                   CASE WHEN bucket <> 0 THEN stale_message END,
-                   CASE WHEN flags & 4 <> 0 THEN 'Goal starts on ' || to_char(goal_start_date, 'YYYY-MM-DD')
-                       || '. No data has accrued yet.' END], NULL)))
-    FROM (SELECT flags & 1 <> 0 AS in_progress,
-                 (flags >> 4) & 3 AS bucket,
-                 goal_compliance_millis(period_end + INTERVAL '1 millisecond', as_of) AS to_end,
-                 goal_compliance_millis(as_of, period_end + INTERVAL '1 millisecond') AS from_end,
-                 goal_compliance_millis(as_of, last_scraped_at) AS age) m,
-         LATERAL (SELECT CASE
-                      WHEN bucket = 3 THEN 'Stats have never been scraped for this creator. '
-                          || 'Views, engagement, or follower counts may undercount until the first scrape runs.'
-                      ELSE 'Stats last scraped ' || goal_compliance_spoken(age) || ' ago. '
-                          || 'Views, engagement, or follower counts may undercount until the next scrape runs.'
-                  END AS stale_message) s
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+    utc CONSTANT text := 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+    in_progress boolean := flags & 1 <> 0;
+    bucket integer := (flags >> 4) & 3;
+    since_end bigint := floor((extract(epoch FROM as_of) - extract(epoch FROM period_end)) * 1000)::bigint - 1;
+    until_end bigint := floor((extract(epoch FROM period_end) - extract(epoch FROM as_of)) * 1000)::bigint + 1;
+    age bigint := floor((extract(epoch FROM as_of) - extract(epoch FROM last_scraped_at)) * 1000)::bigint;
+    stale_message text;
+BEGIN
+    IF bucket = 3 THEN
+        stale_message := 'Stats have never been scraped for this creator. '
+            || 'Views, engagement, or follower counts may undercount until the first scrape runs.';
+    ELSIF bucket <> 0 THEN
+        stale_message := 'Stats last scraped ' || goal_compliance_spoken(age) || ' ago. '
+            || 'Views, engagement, or follower counts may undercount until the next scrape runs.';
+    END IF;
+    RETURN jsonb_build_object(
+        'period_in_progress', in_progress,
+        'period_recently_ended', flags & 2 <> 0,
+        'scrape_stale', bucket <> 0,
+        'not_yet_started', flags & 4 <> 0,
+        'has_advisory', flags & 8 <> 0,
+        'period_start', to_char(period_start AT TIME ZONE 'UTC', utc),
+        'period_end', to_char(period_end AT TIME ZONE 'UTC', utc),
+        'hours_until_period_end', CASE WHEN in_progress THEN goal_compliance_hours(until_end) END,
+        'hours_since_period_end', CASE WHEN NOT in_progress THEN goal_compliance_hours(since_end) END,
+        'scrape_freshness', CASE WHEN bucket <> 0 THEN jsonb_build_object(
+            'bucket', (ARRAY['fresh', 'turning_stale', 'overdue', 'never'])[bucket + 1],
+            'last_scraped_at', to_char(last_scraped_at AT TIME ZONE 'UTC', utc),
+            'age_hours', goal_compliance_hours(age),
+            'tooltip', stale_message) END,
+        'goal_start_date', to_char(goal_start_date, 'YYYY-MM-DD'),
+        'messages', to_jsonb(array_remove(ARRAY[
+            CASE WHEN in_progress THEN 'Period in progress — closes in ' || goal_compliance_spoken(until_end)
+                || '. Final actual may be higher.' END,
+            CASE WHEN flags & 2 <> 0 THEN 'Period ended ' || goal_compliance_spoken(since_end)
+                || ' ago. Late-period posts may still be processing through scrape.' END,
+            stale_message,
+            CASE WHEN flags & 4 <> 0 THEN 'Goal starts on ' || to_char(goal_start_date, 'YYYY-MM-DD')
+                || '. No data has accrued yet.' END], NULL)));
+END
 $$;
 
 -- The existing rows move in place: terms first, then every row, month by month partitions made on the way.
@@ -218,7 +219,7 @@ DROP VIEW payout_eligibility;
 DROP TABLE goal_compliance_snapshots;
 
 CREATE VIEW goal_compliance_snapshots AS
-SELECT t.goal_id,
+SELECT r.goal_id,
        r.phase,
        r.as_of,
        t.org_id,
@@ -241,13 +242,25 @@ SELECT t.goal_id,
        r.evaluated_at,
        r.job_execution_id::bigint AS job_execution_id
 FROM goal_compliance_snapshot_rows r
--- the equal goal and project let the planner use the rows' indexes for filters and order on either side
-JOIN goal_compliance_goal_terms t ON t.id = r.terms_id AND t.goal_id = r.goal_id AND t.project_id = r.project_id;
+JOIN goal_compliance_goal_terms t ON t.id = r.terms_id;
+
+-- One goal's snapshots, found through its terms (the rows' terms index) rather than a scan: the rows have no
+-- index that starts with the goal, which would cost more bytes a row than all the others.
+CREATE FUNCTION goal_compliance_goal_snapshots(goal uuid) RETURNS SETOF goal_compliance_snapshots
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 100 AS $$
+    SELECT s.*
+    FROM goal_compliance_snapshots s
+    WHERE s.goal_id = goal
+      AND (s.as_of, s.phase) IN (SELECT r.as_of, r.phase
+                                 FROM goal_compliance_goal_terms t
+                                 JOIN goal_compliance_snapshot_rows r ON r.terms_id = t.id
+                                 WHERE t.goal_id = goal AND r.goal_id = goal)
+$$;
 
 -- Payouts read final snapshots only. A missed goal whose stats were stale at settlement may be an
 -- undercount: it needs review rather than being ineligible.
 CREATE VIEW payout_eligibility AS
-SELECT t.goal_id,
+SELECT r.goal_id,
        t.creator_id,
        r.project_id,
        t.org_id,
@@ -267,5 +280,5 @@ SELECT t.goal_id,
        r.close_status,
        r.close_actual
 FROM goal_compliance_snapshot_rows r
-JOIN goal_compliance_goal_terms t ON t.id = r.terms_id AND t.goal_id = r.goal_id AND t.project_id = r.project_id
+JOIN goal_compliance_goal_terms t ON t.id = r.terms_id
 WHERE r.phase = 'final';

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Repository;
 import com.trackagoat.compliance.source.Timestamps;
 
 /**
- * The Goal page's reads, all by the goal id, which leads every key they use: the goal's source row with its
- * creator and organization, its periods that have snapshots, one period's snapshots, and its latest rejects.
+ * The Goal page's reads, all by the goal id: the goal's source row with its creator and organization, its
+ * periods that have snapshots, one period's snapshots, and its latest rejects. Snapshots are read through
+ * {@code goal_compliance_goal_snapshots(goal)} (V13), which finds them by the goal's terms: no index of the
+ * snapshot rows starts with the goal.
  */
 @Repository
 class GoalRepository {
@@ -30,8 +32,7 @@ class GoalRepository {
 
     private static final String PERIODS = """
             SELECT period_start, period_end, count(*) AS snapshots
-            FROM goal_compliance_snapshots
-            WHERE goal_id = :goal
+            FROM goal_compliance_goal_snapshots(:goal)
             GROUP BY period_start, period_end
             ORDER BY period_end DESC
             LIMIT :rows
@@ -39,8 +40,8 @@ class GoalRepository {
 
     private static final String SNAPSHOTS = """
             SELECT phase, as_of, metric, period, target, actual, percentage, status, period_start, period_end
-            FROM goal_compliance_snapshots
-            WHERE goal_id = :goal AND period_end = :periodEnd
+            FROM goal_compliance_goal_snapshots(:goal)
+            WHERE period_end = :periodEnd
             ORDER BY as_of, phase
             """;
 
