@@ -115,7 +115,8 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableRows> {
         }
         StringBuilder message = new StringBuilder()
                 .append(actual.table()).append(" differs (rows matched by ").append(String.join(", ", actual.key()))
-                .append("; ").append(String.join(", ", TableRows.PER_RUN)).append(" not compared): expected ")
+                .append(actual.skipped().isEmpty() ? "" : "; " + String.join(", ", actual.skipped()) + " not compared")
+                .append("): expected ")
                 .append(expected.size()).append(" rows, actual ").append(actual.size()).append("; ")
                 .append(missingCount).append(" missing, ").append(extraCount).append(" extra, ")
                 .append(differingCount).append(" differing");

@@ -38,20 +38,23 @@ public final class TableRows {
     /** Views have no primary key in the catalog: theirs is the contract's (data-contract.md "Results"). */
     private static final Map<String, List<String>> VIEW_KEYS = Map.of(
             "goal_compliance_snapshots", List.of("goal_id", "phase", "as_of"),
-            "payout_eligibility", List.of("goal_id", "as_of"));
+            "payout_eligibility", List.of("goal_id", "as_of"),
+            "payout_adjustments", List.of("goal_id", "final_as_of"));
 
     private final String table;
     private final String condition;
     private final Object[] arguments;
+    private final List<String> skipped;
     private final List<String> key;
     private final List<String> columns;
     private final Map<List<String>, List<String>> rows;
 
-    private TableRows(String table, String condition, Object[] arguments, List<String> key, List<String> columns,
-                      Map<List<String>, List<String>> rows) {
+    private TableRows(String table, String condition, Object[] arguments, List<String> skipped, List<String> key,
+                      List<String> columns, Map<List<String>, List<String>> rows) {
         this.table = table;
         this.condition = condition;
         this.arguments = arguments;
+        this.skipped = skipped;
         this.key = key;
         this.columns = columns;
         this.rows = rows;
@@ -64,6 +67,19 @@ public final class TableRows {
 
     /** The rows matching an SQL condition with {@code ?} bind parameters, e.g. {@code "phase = ?", "close"}. */
     public static TableRows read(TestDatabase db, String table, String condition, Object... arguments) {
+        return read(db, table, PER_RUN, condition, arguments);
+    }
+
+    /**
+     * Every row with every column, {@link #PER_RUN} included: one database at two moments with no run in
+     * between (before and after a migration) must agree on those too.
+     */
+    public static TableRows readEveryColumn(TestDatabase db, String table) {
+        return read(db, table, List.of(), null);
+    }
+
+    private static TableRows read(TestDatabase db, String table, List<String> skipped, String condition,
+                                  Object... arguments) {
         List<String> all = db.jdbc().queryForList(COLUMNS, String.class, table);
         if (all.isEmpty()) {
             throw new IllegalArgumentException("no table " + table + " in " + db.name());
@@ -73,7 +89,7 @@ public final class TableRows {
         if (key.isEmpty()) {
             throw new IllegalArgumentException(table + " has no primary key to match rows by");
         }
-        List<String> compared = all.stream().filter(c -> !key.contains(c) && !PER_RUN.contains(c)).toList();
+        List<String> compared = all.stream().filter(c -> !key.contains(c) && !skipped.contains(c)).toList();
         String sql = "SELECT " + texts(key) + (compared.isEmpty() ? "" : ", " + texts(compared))
                 + " FROM " + quote(table) + (condition == null ? "" : " WHERE " + condition)
                 + " ORDER BY " + key.stream().map(TableRows::quote).collect(Collectors.joining(", "));
@@ -81,12 +97,12 @@ public final class TableRows {
         db.jdbc().query(sql, (ResultSet rs) -> {
             rows.put(strings(rs, 1, key.size()), strings(rs, key.size() + 1, compared.size()));
         }, arguments);
-        return new TableRows(table, condition, arguments, key, compared, Collections.unmodifiableMap(rows));
+        return new TableRows(table, condition, arguments, skipped, key, compared, Collections.unmodifiableMap(rows));
     }
 
-    /** The same table and condition read from another database. */
+    /** The same table, condition and columns read from another database. */
     public TableRows readFrom(TestDatabase db) {
-        return read(db, table, condition, arguments);
+        return read(db, table, skipped, condition, arguments);
     }
 
     public String table() {
@@ -98,7 +114,12 @@ public final class TableRows {
         return key;
     }
 
-    /** The compared columns: all but the key and {@link #PER_RUN}. */
+    /** The columns left out: {@link #PER_RUN}, or none. */
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    /** The compared columns: all but the key and the {@linkplain #skipped() skipped} ones. */
     public List<String> columns() {
         return columns;
     }
