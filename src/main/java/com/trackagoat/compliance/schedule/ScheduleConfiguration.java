@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.trackagoat.compliance.snapshot.catchup.CatchUp;
 import com.trackagoat.compliance.snapshot.catchup.FailingInstances;
+import com.trackagoat.compliance.snapshot.retention.PartitionMaintenanceSchedule;
 import com.trackagoat.compliance.webhook.WebhookDelivery;
 
 /**
@@ -22,8 +23,8 @@ class ScheduleConfiguration {
 
     @Bean
     Serve serve(Scheduler scheduler, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                WebhookDelivery webhookDelivery) {
-        return new Serve(scheduler, jdbc, transactions, webhookDelivery);
+                WebhookDelivery webhookDelivery, PartitionMaintenanceSchedule partitionMaintenance) {
+        return new Serve(scheduler, jdbc, transactions, webhookDelivery, partitionMaintenance);
     }
 
     @Bean

@@ -14,12 +14,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 
+import com.trackagoat.compliance.snapshot.retention.PartitionMaintenanceSchedule;
 import com.trackagoat.compliance.webhook.WebhookDelivery;
 
 /**
  * The {@code serve} command: registers the snapshot tick with the clustered Quartz scheduler, asks for one
- * catch-up now (through Quartz, so that nodes starting together take turns), starts the scheduler and the
- * webhook delivery, and waits until the application is stopped (SIGTERM).
+ * catch-up now (through Quartz, so that nodes starting together take turns), starts the scheduler, the
+ * webhook delivery and the hourly partition upkeep (months made ahead, the nightly retention), and waits until
+ * the application is stopped (SIGTERM).
  */
 public class Serve implements ApplicationListener<ContextClosedEvent> {
 
@@ -39,12 +41,14 @@ public class Serve implements ApplicationListener<ContextClosedEvent> {
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactions;
     private final WebhookDelivery webhookDelivery;
+    private final PartitionMaintenanceSchedule partitionMaintenance;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     Serve(Scheduler scheduler, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-          WebhookDelivery webhookDelivery) {
+          WebhookDelivery webhookDelivery, PartitionMaintenanceSchedule partitionMaintenance) {
         this.scheduler = scheduler;
         this.webhookDelivery = webhookDelivery;
+        this.partitionMaintenance = partitionMaintenance;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -57,9 +61,11 @@ public class Serve implements ApplicationListener<ContextClosedEvent> {
         log.info("serving: scheduler {} (instance {}) runs due snapshot jobs at every quarter hour (cron '{}' UTC)",
                 scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId(), SnapshotSchedule.CRON);
         webhookDelivery.start();
+        partitionMaintenance.start();
         try {
             closed.await();
         } finally {
+            partitionMaintenance.stop();
             webhookDelivery.stop();
         }
     }

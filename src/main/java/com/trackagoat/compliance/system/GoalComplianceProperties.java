@@ -63,6 +63,29 @@ public class GoalComplianceProperties {
         }
     }
 
+    private final Retention retention = new Retention();
+
+    /**
+     * How long snapshot history is kept. Only nightly rows are ever dropped, a whole month's partition at a time;
+     * close and final rows (what payouts pay from), restatements and rejects are kept for good.
+     */
+    public static class Retention {
+
+        /**
+         * How long nightly rows are kept: serve drops each month of them once the whole month is older than this
+         * (e.g. {@code 400d}). Unset (the default): nightly rows are kept for good.
+         */
+        private Duration nightly;
+
+        public Duration getNightly() {
+            return nightly;
+        }
+
+        public void setNightly(Duration nightly) {
+            this.nightly = nightly;
+        }
+    }
+
     private final Retry retry = new Retry();
 
     /**
@@ -269,6 +292,10 @@ public class GoalComplianceProperties {
 
     public CatchUp getCatchUp() {
         return catchUp;
+    }
+
+    public Retention getRetention() {
+        return retention;
     }
 
     public Retry getRetry() {

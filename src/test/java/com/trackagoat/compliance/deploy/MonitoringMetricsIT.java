@@ -54,7 +54,8 @@ class MonitoringMetricsIT {
     void theContractsMetricsAreExposedFromTheStartWithEveryLabelValueRegistered() {
         assertThat(scraped).containsKeys("goal_compliance_snapshot_lag_seconds", "goal_compliance_failing_instances",
                 "goal_compliance_goals_evaluated_total", "goal_compliance_goals_rejected_total",
-                "goal_compliance_job_duration_seconds_bucket", "goal_compliance_job_duration_seconds_count");
+                "goal_compliance_job_duration_seconds_bucket", "goal_compliance_job_duration_seconds_count",
+                "goal_compliance_retention_partitions_dropped_total");
         assertThat(values("goal_compliance_goals_rejected_total", "reason")).contains("invalid_data", "evaluation_failed");
         assertThat(values("goal_compliance_goals_evaluated_total", "status"))
                 .containsExactlyInAnyOrder("on_track", "behind_pace", "at_risk", "completed", "missed");
