@@ -49,7 +49,7 @@ CREATE TABLE goal_compliance_snapshot_rows (
     goal_start_date    date,                    -- not yet started only
     close_actual       bigint,                  -- final rows only
     close_status       text,                    -- final rows only
-    advisory_original  jsonb,                   -- a migrated advisory that the columns cannot rebuild
+    advisory_original  jsonb,                   -- a migrated advisory that the columns would rebuild otherwise
     CONSTRAINT goal_compliance_snapshot_rows_pk PRIMARY KEY (as_of, phase, goal_id)
 ) PARTITION BY LIST (phase);
 
@@ -186,7 +186,9 @@ END
 $$;
 
 -- The existing rows move in place: terms first, then every row, month by month partitions made on the way.
-SELECT DISTINCT goal_compliance_snapshot_partition(phase, as_of) FROM goal_compliance_snapshots;
+SELECT goal_compliance_snapshot_partition(phase, month)
+FROM (SELECT DISTINCT phase, date_trunc('month', as_of AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month
+      FROM goal_compliance_snapshots) months;
 
 INSERT INTO goal_compliance_goal_terms (goal_id, org_id, project_id, creator_id, target, metric, period)
 SELECT DISTINCT goal_id, org_id, project_id, creator_id, target, metric, period
@@ -199,7 +201,9 @@ INSERT INTO goal_compliance_snapshot_rows (as_of, period_start, period_end, eval
 SELECT s.as_of, s.period_start, s.period_end, s.evaluated_at, s.actual, s.goal_id, s.project_id, t.id,
        s.percentage, s.job_execution_id, goal_compliance_status_code(s.status), c.flags, s.phase, c.last_scraped_at,
        c.goal_start_date, s.close_actual, s.close_status,
-       -- an advisory the columns would print differently (none known) is kept as it was
+       -- An advisory the columns would print differently is kept as it was: the old one printed a scrape's time
+       -- to the millisecond, and a scrape with a sub-millisecond part whose age lies on a rounding boundary
+       -- rebuilds 0.1 h (or a spoken hour) off. New rows store the exact time.
        CASE WHEN goal_compliance_advisory(s.as_of, s.period_start, s.period_end, c.flags, c.last_scraped_at,
                                           c.goal_start_date) IS DISTINCT FROM s.advisory
             OR s.has_advisory IS DISTINCT FROM (c.flags & 8 <> 0)
