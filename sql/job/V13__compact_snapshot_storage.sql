@@ -138,10 +138,11 @@ $$;
 -- one message per true flag, in the spec's order. The window's exclusive end is period_end + 1 ms; durations
 -- are whole milliseconds, floored, as java.time.Duration.toMillis() gives them. PL/pgSQL, because it computes
 -- each duration once: the equivalent SQL function cannot be inlined and costs several times as much a row.
+-- STABLE, not IMMUTABLE: to_char is.
 CREATE FUNCTION goal_compliance_advisory(as_of timestamptz, period_start timestamptz, period_end timestamptz,
                                          flags smallint, last_scraped_at timestamptz,
                                          goal_start_date date) RETURNS jsonb
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
     utc CONSTANT text := 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
     in_progress boolean := flags & 1 <> 0;
