@@ -1,0 +1,152 @@
+package com.trackagoat.compliance.snapshot.remote;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The manager side of remote partitioning: sends one request per partition to the queue, then polls the job
+ * repository until every partition has ended, like Spring Batch's {@code MessageChannelPartitionHandler} with
+ * repository polling, but it does not wait for ever on a worker that died. A partition still running whose
+ * worker lock is free (and whose request is no longer queued) has lost its worker: holding that lock, the
+ * manager marks it FAILED and sends a new step execution of the same partition, which starts from the dead
+ * one's last checkpoint on whichever node takes it. A partition a shutting-down worker stopped is sent again
+ * the same way.
+ *
+ * <p>Before every poll it runs {@code ownership}, which fails when this process lost the job instance's lock:
+ * the job then fails here rather than racing the process that takes it over. When this process is itself
+ * shutting down it stops waiting once no partition runs here: the step ends STOPPED, the remote partitions
+ * finish on their own, and the next run resumes the rest.
+ */
+class RemotePartitionHandler extends AbstractPartitionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
+
+    private final String workerStepName;
+    private final JobRepository jobRepository;
+    private final PartitionRequests requests;
+    private final WorkerLocks locks;
+    private final Duration pollInterval;
+    private final Consumer<StepExecution> ownership;
+    private final BooleanSupplier stopping;
+
+    RemotePartitionHandler(String workerStepName, int gridSize, JobRepository jobRepository,
+                           PartitionRequests requests, WorkerLocks locks, Duration pollInterval,
+                           Consumer<StepExecution> ownership, BooleanSupplier stopping) {
+        this.workerStepName = workerStepName;
+        this.jobRepository = jobRepository;
+        this.requests = requests;
+        this.locks = locks;
+        this.pollInterval = pollInterval;
+        this.ownership = ownership;
+        this.stopping = stopping;
+        setGridSize(gridSize);
+    }
+
+    /** A partition's current step execution and the request that asked for it. */
+    private record Sent(long stepExecutionId, UUID messageId) {
+    }
+
+    @Override
+    protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+        Map<String, Sent> sent = new HashMap<>();
+        for (StepExecution partition : partitions) {
+            sent.put(partition.getStepName(), send(partition));
+        }
+        while (true) {
+            Thread.sleep(pollInterval.toMillis());
+            ownership.accept(manager);
+            Set<StepExecution> current = new HashSet<>();
+            boolean running = false;
+            for (Map.Entry<String, Sent> entry : sent.entrySet()) {
+                StepExecution execution = supervise(manager, entry);
+                current.add(execution);
+                running |= unfinished(execution.getStatus());
+            }
+            if (!running) {
+                return current;
+            }
+            if (stopping.getAsBoolean() && sent.values().stream().noneMatch(s -> locks.holds(s.stepExecutionId()))) {
+                throw new JobInterruptedException("shutting down: the partitions running on other nodes finish"
+                        + " there; the next run resumes the rest", BatchStatus.STOPPED);
+            }
+        }
+    }
+
+    /** The partition's step execution now, after sending it again if its worker died or stopped. */
+    private StepExecution supervise(StepExecution manager, Map.Entry<String, Sent> entry) {
+        Sent current = entry.getValue();
+        StepExecution execution = jobRepository.getStepExecution(current.stepExecutionId());
+        BatchStatus status = execution.getStatus();
+        boolean stopped = status == BatchStatus.STOPPED && !stopping.getAsBoolean();
+        if (!unfinished(status) && !stopped || locks.holds(current.stepExecutionId())) {
+            return execution; // ended, or running in this process
+        }
+        Optional<WorkerLocks.Held> lock = locks.tryAcquire(current.stepExecutionId());
+        if (lock.isEmpty()) {
+            return execution; // a live worker runs it
+        }
+        try (WorkerLocks.Held ignored = lock.get()) {
+            execution = jobRepository.getStepExecution(current.stepExecutionId()); // as it is under the lock
+            status = execution.getStatus();
+            if (status == BatchStatus.STARTING && requests.queued(current.messageId())) {
+                return execution; // no node has taken it yet
+            }
+            if (unfinished(status)) {
+                log.warn("{} (step execution {}): its worker is gone (the lock is free while it is {});"
+                        + " sending it again", execution.getStepName(), execution.getId(), status);
+                markFailed(execution);
+            } else if (status == BatchStatus.STOPPED && !stopping.getAsBoolean()) {
+                log.info("{} (step execution {}): stopped by its node's shutdown; sending it again",
+                        execution.getStepName(), execution.getId());
+            } else {
+                return execution;
+            }
+            StepExecution again = resume(manager, execution);
+            entry.setValue(send(again));
+            return again;
+        }
+    }
+
+    private Sent send(StepExecution partition) {
+        return new Sent(partition.getId(), requests.send(workerStepName, partition.getId()));
+    }
+
+    /** Safe: we hold its lock, so no worker runs it, and none will (a worker only starts what is STARTING). */
+    private void markFailed(StepExecution execution) {
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription("its worker died; sent again"));
+        execution.setEndTime(LocalDateTime.now());
+        jobRepository.update(execution);
+    }
+
+    /** A new step execution of the same partition in this job execution, from the old one's checkpoint. */
+    private StepExecution resume(StepExecution manager, StepExecution previous) {
+        StepExecution again = jobRepository.createStepExecution(previous.getStepName(), manager.getJobExecution());
+        again.setExecutionContext(new ExecutionContext(previous.getExecutionContext()));
+        jobRepository.updateExecutionContext(again);
+        return again;
+    }
+
+    /** Running, or not known to have ended (its worker lost the database while ending it). */
+    private static boolean unfinished(BatchStatus status) {
+        return status.isRunning() || status == BatchStatus.UNKNOWN;
+    }
+}
