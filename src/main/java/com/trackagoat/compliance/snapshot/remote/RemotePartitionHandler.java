@@ -38,6 +38,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 class RemotePartitionHandler extends AbstractPartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
+    private static final Duration FIRST_POLL = Duration.ofMillis(10);
 
     private final String workerStepName;
     private final JobRepository jobRepository;
@@ -70,8 +71,12 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
         for (StepExecution partition : partitions) {
             sent.put(partition.getStepName(), send(partition));
         }
+        // The first polls come soon, then ever less often up to the interval: a small job's partitions end in
+        // tens of milliseconds, and a catch-up runs hundreds of such jobs one after another.
+        long wait = Math.min(FIRST_POLL.toMillis(), pollInterval.toMillis());
         while (true) {
-            Thread.sleep(pollInterval.toMillis());
+            Thread.sleep(wait);
+            wait = Math.min(wait * 2, pollInterval.toMillis());
             ownership.accept(manager);
             Set<StepExecution> current = new HashSet<>();
             boolean running = false;
