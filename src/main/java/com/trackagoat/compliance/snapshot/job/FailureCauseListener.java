@@ -9,6 +9,8 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Leads a failed job execution's exit message with the telling cause of its failure: the database's own words
@@ -16,24 +18,38 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  * keeps only the outermost wrapper ("Unable to process chunk"); the {@code snapshots} health component and the
  * status reports show this first line.
  */
-final class FailureCauseListener implements JobExecutionListener {
+final class FailureCauseListener implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
         List<Throwable> failures = Stream.concat(
                 execution.getStepExecutions().stream().flatMap(step -> step.getFailureExceptions().stream()),
                 execution.getFailureExceptions().stream()).toList();
-        if (execution.getStatus() != BatchStatus.FAILED || failures.isEmpty()) {
-            return;
+        if (execution.getStatus() == BatchStatus.FAILED && !failures.isEmpty()) {
+            execution.setExitStatus(leadWithCause(execution.getExitStatus(), failures));
         }
-        ExitStatus exit = execution.getExitStatus();
+    }
+
+    /**
+     * A worker step's too: its failures stay in the process that ran it, and its exit message is all the
+     * manager (maybe on another node) reads of them (see RemotePartitionHandler).
+     */
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        if (step.getStatus() != BatchStatus.FAILED || step.getFailureExceptions().isEmpty()) {
+            return step.getExitStatus();
+        }
+        return leadWithCause(step.getExitStatus(), step.getFailureExceptions());
+    }
+
+    private static ExitStatus leadWithCause(ExitStatus exit, List<Throwable> failures) {
         // A partitioned job's manager step fails only with "Partition handler returned an unsuccessful step":
         // the worker's own cause is the telling one.
         Throwable chosen = failures.stream().map(FailureCauseListener::telling)
                 .filter(cause -> !(cause instanceof JobExecutionException)).findFirst()
                 .orElse(telling(failures.get(0)));
         String cause = chosen.toString().lines().findFirst().orElse("");
-        execution.setExitStatus(new ExitStatus(exit.getExitCode(), cause + "\n" + exit.getExitDescription()));
+        return new ExitStatus(exit.getExitCode(), cause + "\n" + exit.getExitDescription());
     }
 
     private static Throwable telling(Throwable failure) {

@@ -141,6 +141,7 @@ public class SnapshotJobConfiguration {
                 .listener(snapshotMetricsListener)
                 .listener(stepCounts)
                 .listener((StepExecutionListener) gracefulStop)
+                .listener((StepExecutionListener) new FailureCauseListener())
                 .build();
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -39,6 +40,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
     private static final Duration FIRST_POLL = Duration.ofMillis(10);
+    private static final Duration TAKE_GRACE = Duration.ofSeconds(3);
 
     private final String workerStepName;
     private final JobRepository jobRepository;
@@ -47,6 +49,8 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
     private final Duration pollInterval;
     private final Consumer<StepExecution> ownership;
     private final BooleanSupplier stopping;
+    /** When each request was first seen taken from the queue but its step execution not locked. */
+    private final Map<Long, Long> unlockedSince = new ConcurrentHashMap<>();
 
     RemotePartitionHandler(String workerStepName, int gridSize, JobRepository jobRepository,
                            PartitionRequests requests, WorkerLocks locks, Duration pollInterval,
@@ -86,6 +90,9 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
                 running |= unfinished(execution.getStatus());
             }
             if (!running) {
+                current.stream().filter(e -> e.getStatus() == BatchStatus.FAILED)
+                        .forEach(e -> manager.addFailureException(new PartitionFailedException(e)));
+                current.forEach(e -> unlockedSince.remove(e.getId()));
                 return current;
             }
             if (stopping.getAsBoolean() && sent.values().stream().noneMatch(s -> locks.holds(s.stepExecutionId()))) {
@@ -114,6 +121,9 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
             if (status == BatchStatus.STARTING && requests.queued(current.messageId())) {
                 return execution; // no node has taken it yet
             }
+            if (status == BatchStatus.STARTING && !takenLongAgo(current)) {
+                return execution; // a node has just taken it and is about to lock it
+            }
             if (unfinished(status)) {
                 log.warn("{} (step execution {}): its worker is gone (the lock is free while it is {});"
                         + " sending it again", execution.getStepName(), execution.getId(), status);
@@ -124,10 +134,22 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
             } else {
                 return execution;
             }
+            unlockedSince.remove(execution.getId());
             StepExecution again = resume(manager, execution);
             entry.setValue(send(again));
             return again;
         }
+    }
+
+    /**
+     * Whether a request taken but not started has been so for longer than {@link #TAKE_GRACE}: a worker locks
+     * a request within moments of taking it from the queue; one that never does died in between. (Giving up
+     * one too early would be safe, a worker starts only what is STARTING under its lock, but wasteful.)
+     */
+    private boolean takenLongAgo(Sent sent) {
+        long now = System.nanoTime();
+        long since = unlockedSince.computeIfAbsent(sent.stepExecutionId(), id -> now);
+        return now - since > TAKE_GRACE.toNanos();
     }
 
     private Sent send(StepExecution partition) {
