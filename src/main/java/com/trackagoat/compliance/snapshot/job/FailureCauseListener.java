@@ -1,24 +1,20 @@
 package com.trackagoat.compliance.snapshot.job;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
+
+import com.trackagoat.compliance.snapshot.remote.FailureCauses;
 
 /**
- * Leads a failed job execution's exit message with the telling cause of its failure: the database's own words
- * where there are any, else the root cause. Spring Batch stores the stack trace cut at 2500 characters, which
- * keeps only the outermost wrapper ("Unable to process chunk"); the {@code snapshots} health component and the
- * status reports show this first line.
+ * Leads a failed job execution's exit message with the telling cause of its failure ({@link FailureCauses}):
+ * the {@code snapshots} health component and the status reports show this first line. A partition's cause comes
+ * from its worker, maybe on another node, which led the partition's own exit message with it (PartitionWorker).
  */
-final class FailureCauseListener implements JobExecutionListener, StepExecutionListener {
+final class FailureCauseListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
@@ -26,43 +22,7 @@ final class FailureCauseListener implements JobExecutionListener, StepExecutionL
                 execution.getStepExecutions().stream().flatMap(step -> step.getFailureExceptions().stream()),
                 execution.getFailureExceptions().stream()).toList();
         if (execution.getStatus() == BatchStatus.FAILED && !failures.isEmpty()) {
-            execution.setExitStatus(leadWithCause(execution.getExitStatus(), failures));
-        }
-    }
-
-    /**
-     * A worker step's too: its failures stay in the process that ran it, and its exit message is all the
-     * manager (maybe on another node) reads of them (see RemotePartitionHandler).
-     */
-    @Override
-    public ExitStatus afterStep(StepExecution step) {
-        if (step.getStatus() != BatchStatus.FAILED || step.getFailureExceptions().isEmpty()) {
-            return step.getExitStatus();
-        }
-        return leadWithCause(step.getExitStatus(), step.getFailureExceptions());
-    }
-
-    private static ExitStatus leadWithCause(ExitStatus exit, List<Throwable> failures) {
-        // A partitioned job's manager step fails only with "Partition handler returned an unsuccessful step":
-        // the worker's own cause is the telling one.
-        Throwable chosen = failures.stream().map(FailureCauseListener::telling)
-                .filter(cause -> !(cause instanceof JobExecutionException)).findFirst()
-                .orElse(telling(failures.get(0)));
-        String cause = chosen.toString().lines().findFirst().orElse("");
-        return new ExitStatus(exit.getExitCode(), cause + "\n" + exit.getExitDescription());
-    }
-
-    private static Throwable telling(Throwable failure) {
-        Throwable root = failure;
-        Throwable database = null;
-        while (true) {
-            if (root instanceof SQLException) {
-                database = root;
-            }
-            if (root.getCause() == null || root.getCause() == root) {
-                return database != null ? database : root;
-            }
-            root = root.getCause();
+            execution.setExitStatus(FailureCauses.leadWithCause(execution.getExitStatus(), failures));
         }
     }
 }

@@ -141,7 +141,6 @@ public class SnapshotJobConfiguration {
                 .listener(snapshotMetricsListener)
                 .listener(stepCounts)
                 .listener((StepExecutionListener) gracefulStop)
-                .listener((StepExecutionListener) new FailureCauseListener())
                 .build();
     }
 

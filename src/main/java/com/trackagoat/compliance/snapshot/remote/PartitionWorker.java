@@ -83,9 +83,11 @@ class PartitionWorker implements MessageHandler, SmartLifecycle {
         if (ended.getStatus().isRunning()) {
             return; // the step could not save its end (the database went away): the manager sees it unlocked
         }
-        StepExecution saved = jobRepository.getStepExecution(ended.getId());
-        if (saved != null && saved.getStatus().isRunning()) {
-            // The handler caught a failure the step could not record itself; it leaves the update to us.
+        if (ended.getStatus() == BatchStatus.FAILED && !ended.getFailureExceptions().isEmpty()) {
+            // Its exceptions stay in this process: the manager reads the cause from the exit message, once
+            // this lock is released. This also records a failure the step could not record itself (the
+            // handler leaves that update to us).
+            ended.setExitStatus(FailureCauses.leadWithCause(ended.getExitStatus(), ended.getFailureExceptions()));
             jobRepository.update(ended);
         }
     }

@@ -85,9 +85,9 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
             Set<StepExecution> current = new HashSet<>();
             boolean running = false;
             for (Map.Entry<String, Sent> entry : sent.entrySet()) {
-                StepExecution execution = supervise(manager, entry);
-                current.add(execution);
-                running |= unfinished(execution.getStatus());
+                Polled polled = supervise(manager, entry);
+                current.add(polled.execution());
+                running |= !polled.done();
             }
             if (!running) {
                 current.stream().filter(e -> e.getStatus() == BatchStatus.FAILED)
@@ -102,42 +102,45 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
         }
     }
 
-    /** The partition's step execution now, after sending it again if its worker died or stopped. */
-    private StepExecution supervise(StepExecution manager, Map.Entry<String, Sent> entry) {
+    /** A partition's step execution as a poll found it, and whether it is done with (ended, its worker gone). */
+    private record Polled(StepExecution execution, boolean done) {
+    }
+
+    /**
+     * The partition's step execution now, after sending it again if its worker died or stopped. An ended one
+     * is done only once its lock is free: its worker records the failure's cause after the step ends.
+     */
+    private Polled supervise(StepExecution manager, Map.Entry<String, Sent> entry) {
         Sent current = entry.getValue();
-        StepExecution execution = jobRepository.getStepExecution(current.stepExecutionId());
-        BatchStatus status = execution.getStatus();
-        boolean stopped = status == BatchStatus.STOPPED && !stopping.getAsBoolean();
-        if (!unfinished(status) && !stopped || locks.holds(current.stepExecutionId())) {
-            return execution; // ended, or running in this process
-        }
         Optional<WorkerLocks.Held> lock = locks.tryAcquire(current.stepExecutionId());
-        if (lock.isEmpty()) {
-            return execution; // a live worker runs it
+        if (lock.isEmpty()) { // a live worker runs it (maybe in this process), or is recording its end
+            return new Polled(jobRepository.getStepExecution(current.stepExecutionId()), false);
         }
         try (WorkerLocks.Held ignored = lock.get()) {
-            execution = jobRepository.getStepExecution(current.stepExecutionId()); // as it is under the lock
-            status = execution.getStatus();
+            StepExecution execution = jobRepository.getStepExecution(current.stepExecutionId());
+            BatchStatus status = execution.getStatus();
+            boolean stopped = status == BatchStatus.STOPPED && !stopping.getAsBoolean();
+            if (!unfinished(status) && !stopped) {
+                return new Polled(execution, true);
+            }
             if (status == BatchStatus.STARTING && requests.queued(current.messageId())) {
-                return execution; // no node has taken it yet
+                return new Polled(execution, false); // no node has taken it yet
             }
             if (status == BatchStatus.STARTING && !takenLongAgo(current)) {
-                return execution; // a node has just taken it and is about to lock it
+                return new Polled(execution, false); // a node has just taken it and is about to lock it
             }
-            if (unfinished(status)) {
-                log.warn("{} (step execution {}): its worker is gone (the lock is free while it is {});"
-                        + " sending it again", execution.getStepName(), execution.getId(), status);
-                markFailed(execution);
-            } else if (status == BatchStatus.STOPPED && !stopping.getAsBoolean()) {
+            if (stopped) {
                 log.info("{} (step execution {}): stopped by its node's shutdown; sending it again",
                         execution.getStepName(), execution.getId());
             } else {
-                return execution;
+                log.warn("{} (step execution {}): its worker is gone (the lock is free while it is {});"
+                        + " sending it again", execution.getStepName(), execution.getId(), status);
+                markFailed(execution);
             }
             unlockedSince.remove(execution.getId());
             StepExecution again = resume(manager, execution);
             entry.setValue(send(again));
-            return again;
+            return new Polled(again, false);
         }
     }
 
