@@ -11,7 +11,8 @@
 --       goal_compliance_settled_rows_yYYYYmMM   one month
 --
 -- What a row repeats is stored once: a goal's terms (org, project, creator, metric, period, target) in
--- goal_compliance_goal_terms, referenced by number; status as a small code; the advisory as flags plus the
+-- goal_compliance_goal_terms and a chunk's job execution and write time in goal_compliance_snapshot_writes,
+-- each referenced by number; status as a small code; the advisory as flags plus the
 -- two values that are not functions of the row's instants (the stale scrape's time, the pending start
 -- date). goal_compliance_advisory() rebuilds the API's advisory object from them, field for field.
 
@@ -30,18 +31,24 @@ CREATE TABLE goal_compliance_goal_terms (
 
 CREATE INDEX goal_compliance_goal_terms_goal_idx ON goal_compliance_goal_terms (goal_id);
 
--- Columns ordered widest first, so that a close or nightly row packs into 128 bytes without padding.
+-- One row per chunk written: every snapshot of the chunk has the same evaluated_at and job execution.
+CREATE TABLE goal_compliance_snapshot_writes (
+    id               integer     GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    job_execution_id bigint      NOT NULL,
+    evaluated_at     timestamptz NOT NULL
+);
+
+-- Columns ordered widest first, so that a close or nightly row packs into 120 bytes without padding.
 CREATE TABLE goal_compliance_snapshot_rows (
     as_of              timestamptz NOT NULL,
     period_start       timestamptz NOT NULL,
     period_end         timestamptz NOT NULL,
-    evaluated_at       timestamptz NOT NULL,
     actual             bigint      NOT NULL,
     goal_id            uuid        NOT NULL,
     project_id         uuid        NOT NULL,
     terms_id           integer     NOT NULL,
     percentage         integer     NOT NULL,
-    job_execution_id   integer     NOT NULL,
+    write_id           integer     NOT NULL,
     status             smallint    NOT NULL CHECK (status BETWEEN 1 AND 5),
     advisory_flags     smallint    NOT NULL,
     phase              text        NOT NULL,
@@ -50,7 +57,9 @@ CREATE TABLE goal_compliance_snapshot_rows (
     close_actual       bigint,                  -- final rows only
     close_status       text,                    -- final rows only
     advisory_original  jsonb,                   -- a migrated advisory that the columns would rebuild otherwise
-    CONSTRAINT goal_compliance_snapshot_rows_pk PRIMARY KEY (as_of, phase, goal_id)
+    -- A job writes its own as_of, after every key already there: pages it fills are never written again,
+    -- so they are filled to the brim (a rerun's rows return to the room its delete made).
+    CONSTRAINT goal_compliance_snapshot_rows_pk PRIMARY KEY (as_of, phase, goal_id) WITH (fillfactor = 100)
 ) PARTITION BY LIST (phase);
 
 CREATE TABLE goal_compliance_nightly_rows PARTITION OF goal_compliance_snapshot_rows
@@ -196,11 +205,16 @@ SELECT DISTINCT goal_id, org_id, project_id, creator_id, target, metric, period
 FROM goal_compliance_snapshots
 ORDER BY goal_id;
 
-INSERT INTO goal_compliance_snapshot_rows (as_of, period_start, period_end, evaluated_at, actual, goal_id,
-    project_id, terms_id, percentage, job_execution_id, status, advisory_flags, phase, last_scraped_at,
-    goal_start_date, close_actual, close_status, advisory_original)
-SELECT s.as_of, s.period_start, s.period_end, s.evaluated_at, s.actual, s.goal_id, s.project_id, t.id,
-       s.percentage, s.job_execution_id, goal_compliance_status_code(s.status), c.flags, s.phase, c.last_scraped_at,
+INSERT INTO goal_compliance_snapshot_writes (job_execution_id, evaluated_at)
+SELECT DISTINCT job_execution_id, evaluated_at
+FROM goal_compliance_snapshots
+ORDER BY evaluated_at, job_execution_id;
+
+INSERT INTO goal_compliance_snapshot_rows (as_of, period_start, period_end, actual, goal_id, project_id,
+    terms_id, percentage, write_id, status, advisory_flags, phase, last_scraped_at, goal_start_date,
+    close_actual, close_status, advisory_original)
+SELECT s.as_of, s.period_start, s.period_end, s.actual, s.goal_id, s.project_id, t.id,
+       s.percentage, w.id, goal_compliance_status_code(s.status), c.flags, s.phase, c.last_scraped_at,
        c.goal_start_date, s.close_actual, s.close_status,
        -- An advisory the columns would print differently is kept as it was: the old one printed a scrape's time
        -- to the millisecond, and a scrape with a sub-millisecond part whose age lies on a rounding boundary
@@ -212,6 +226,7 @@ SELECT s.as_of, s.period_start, s.period_end, s.evaluated_at, s.actual, s.goal_i
 FROM goal_compliance_snapshots s
 JOIN goal_compliance_goal_terms t ON t.goal_id = s.goal_id AND t.org_id = s.org_id AND t.project_id = s.project_id
      AND t.creator_id = s.creator_id AND t.target = s.target AND t.metric = s.metric AND t.period = s.period
+JOIN goal_compliance_snapshot_writes w ON w.job_execution_id = s.job_execution_id AND w.evaluated_at = s.evaluated_at
 CROSS JOIN LATERAL (
     SELECT goal_compliance_advisory_flags(
                (s.advisory ->> 'period_in_progress')::boolean, (s.advisory ->> 'period_recently_ended')::boolean,
@@ -244,10 +259,12 @@ SELECT r.goal_id,
                                                                r.goal_start_date)) AS advisory,
        r.close_status,
        r.close_actual,
-       r.evaluated_at,
-       r.job_execution_id::bigint AS job_execution_id
+       w.evaluated_at,
+       w.job_execution_id
 FROM goal_compliance_snapshot_rows r
-JOIN goal_compliance_goal_terms t ON t.id = r.terms_id;
+-- Every row has both; outer joins so that a query which reads no column of one skips it altogether.
+LEFT JOIN goal_compliance_goal_terms t ON t.id = r.terms_id
+LEFT JOIN goal_compliance_snapshot_writes w ON w.id = r.write_id;
 
 -- One goal's snapshots, found through its terms (the rows' terms index) rather than a scan: the rows have no
 -- index that starts with the goal, which would cost more bytes a row than all the others.
@@ -285,5 +302,5 @@ SELECT r.goal_id,
        r.close_status,
        r.close_actual
 FROM goal_compliance_snapshot_rows r
-JOIN goal_compliance_goal_terms t ON t.id = r.terms_id
+LEFT JOIN goal_compliance_goal_terms t ON t.id = r.terms_id
 WHERE r.phase = 'final';

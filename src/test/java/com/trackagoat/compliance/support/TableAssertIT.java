@@ -46,7 +46,7 @@ class TableAssertIT {
     @Test
     @Order(1)
     void theSameRowsWrittenAtAnotherTimeByAnotherExecutionAreTheSame() {
-        copy.jdbc().update("UPDATE goal_compliance_snapshot_rows SET evaluated_at = now(), job_execution_id = 999");
+        copy.jdbc().update("UPDATE goal_compliance_snapshot_writes SET evaluated_at = now(), job_execution_id = 999");
 
         assertThat(TableAssert.assertSameResults(copy, reference)).isEqualTo(GOALS);
     }
@@ -70,8 +70,8 @@ class TableAssertIT {
                 """, changedGoal);
         copy.jdbc().update("""
                 INSERT INTO goal_compliance_snapshot_rows
-                SELECT as_of, period_start, period_end, evaluated_at, actual, goal_id, project_id, terms_id,
-                       percentage, job_execution_id, status, advisory_flags, 'nightly', last_scraped_at,
+                SELECT as_of, period_start, period_end, actual, goal_id, project_id, terms_id,
+                       percentage, write_id, status, advisory_flags, 'nightly', last_scraped_at,
                        goal_start_date, close_actual, close_status, advisory_original
                 FROM goal_compliance_snapshot_rows WHERE goal_id = ?::uuid
                 """, changedGoal);

@@ -33,9 +33,9 @@ class SnapshotWriter implements ItemStreamWriter<SnapshotRecord> {
     /**
      * A chunk's snapshots travel as one array per column and PostgreSQL unnests them, so a chunk costs two
      * round trips and two plans, not one per row; the window's instants as epoch microseconds. The first
-     * statement records the terms not yet stored (goal_compliance_goal_terms, V13), the second upserts the
-     * rows, each referring to its terms by number and carrying its advisory as flags (encoded in SQL, by the
-     * functions that the view decodes with).
+     * statement records the terms not yet stored (goal_compliance_goal_terms, V13), the second the chunk's
+     * write (job execution, evaluated_at) and its rows, each referring to its terms and its write by number
+     * and carrying its advisory as flags (encoded in SQL, by the functions that the view decodes with).
      */
     private static final String INSERT_TERMS = """
             INSERT INTO goal_compliance_goal_terms (goal_id, org_id, project_id, creator_id, target, metric, period)
@@ -51,13 +51,16 @@ class SnapshotWriter implements ItemStreamWriter<SnapshotRecord> {
             """;
 
     private static final String UPSERT_SNAPSHOTS = """
-            INSERT INTO goal_compliance_snapshot_rows (as_of, period_start, period_end, evaluated_at, actual,
-                goal_id, project_id, terms_id, percentage, job_execution_id, status, advisory_flags, phase,
-                last_scraped_at, goal_start_date, close_actual, close_status)
+            WITH write AS (
+                INSERT INTO goal_compliance_snapshot_writes (job_execution_id, evaluated_at)
+                VALUES (:jobExecutionId, :evaluatedAt) RETURNING id)
+            INSERT INTO goal_compliance_snapshot_rows (as_of, period_start, period_end, actual, goal_id,
+                project_id, terms_id, percentage, write_id, status, advisory_flags, phase, last_scraped_at,
+                goal_start_date, close_actual, close_status)
             SELECT :asOf,
                 TIMESTAMPTZ 'epoch' + r.period_start * INTERVAL '1 microsecond',
                 TIMESTAMPTZ 'epoch' + r.period_end * INTERVAL '1 microsecond',
-                :evaluatedAt, r.actual, r.goal_id, r.project_id, t.id, r.percentage, :jobExecutionId,
+                r.actual, r.goal_id, r.project_id, t.id, r.percentage, (SELECT id FROM write),
                 goal_compliance_status_code(r.status),
                 goal_compliance_advisory_flags(r.in_progress, r.recently_ended, r.not_yet_started,
                                                r.has_advisory, r.bucket),
@@ -84,9 +87,9 @@ class SnapshotWriter implements ItemStreamWriter<SnapshotRecord> {
                 ORDER BY t.id LIMIT 1) t
             ON CONFLICT (as_of, phase, goal_id) DO UPDATE SET
                 period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
-                evaluated_at = EXCLUDED.evaluated_at, actual = EXCLUDED.actual, project_id = EXCLUDED.project_id,
+                actual = EXCLUDED.actual, project_id = EXCLUDED.project_id,
                 terms_id = EXCLUDED.terms_id, percentage = EXCLUDED.percentage,
-                job_execution_id = EXCLUDED.job_execution_id, status = EXCLUDED.status,
+                write_id = EXCLUDED.write_id, status = EXCLUDED.status,
                 advisory_flags = EXCLUDED.advisory_flags, last_scraped_at = EXCLUDED.last_scraped_at,
                 goal_start_date = EXCLUDED.goal_start_date, close_actual = EXCLUDED.close_actual,
                 close_status = EXCLUDED.close_status, advisory_original = NULL
