@@ -17,8 +17,8 @@ import com.trackagoat.compliance.source.Timestamps;
  * The Payouts page's reads, from the {@code payout_eligibility} view (whose CASE is the one definition of
  * eligibility): per final instance its counts, and keyset pages of its rows, newest first, with the creator's
  * handle and the final's scrape freshness (the advisory's {@code scrape_freshness}, from the final row). The
- * view reads the final rows by {@code goal_compliance_snapshots_phase_as_of_idx}; the row's own advisory, its
- * creator and organization are primary-key lookups.
+ * view reads the range's final rows by the month partitions' primary keys (as_of, phase, goal_id); a page row's
+ * own advisory, its creator and organization are primary-key lookups.
  */
 @Repository
 class PayoutsRepository {
@@ -34,23 +34,37 @@ class PayoutsRepository {
             ORDER BY as_of DESC, period_end DESC
             """;
 
-    private static final String PAGE = """
+    // The page is chosen first (the LIMIT keeps the subquery apart), then each of its rows finds its advisory
+    // by primary key, built once (OFFSET 0 keeps the lateral apart: flattened, the view's advisory expression
+    // was computed for each of the three fields). Joined before the LIMIT, the planner estimated the
+    // eligibility filter at one row and read every final row of every month. Only the filters given are in
+    // the statement (see api.history.HistoryRepository: generic plans and `:x IS NULL OR …`).
+    private static final String PAGE_SELECT = """
             SELECT e.as_of, e.period_end, e.goal_id, e.creator_id, c.tiktok_handle, o.name AS org_name, e.metric,
                    e.period, e.target, e.close_actual, e.actual, e.close_status, e.status, e.eligibility,
-                   s.advisory -> 'scrape_freshness' ->> 'bucket' AS scrape_bucket,
-                   CAST(s.advisory -> 'scrape_freshness' ->> 'age_hours' AS numeric) AS scrape_age_hours,
-                   s.advisory -> 'scrape_freshness' ->> 'last_scraped_at' AS last_scraped_at
-            FROM payout_eligibility e
-            JOIN goal_compliance_snapshots s ON s.goal_id = e.goal_id AND s.phase = 'final' AND s.as_of = e.as_of
+                   f.freshness ->> 'bucket' AS scrape_bucket,
+                   CAST(f.freshness ->> 'age_hours' AS numeric) AS scrape_age_hours,
+                   f.freshness ->> 'last_scraped_at' AS last_scraped_at
+            FROM (SELECT p.as_of, p.period_end, p.goal_id, p.creator_id, p.org_id, p.metric, p.period, p.target,
+                         p.close_actual, p.actual, p.close_status, p.status, p.eligibility
+                  FROM payout_eligibility p
+                  WHERE p.as_of > :from AND p.as_of <= :to
+            """;
+    private static final String FINAL = "    AND p.as_of = :final\n";
+    private static final String ELIGIBILITY = "    AND p.eligibility = :eligibility\n";
+    /** Before the cursor; its first condition prunes the months after it (a row comparison prunes none). */
+    private static final String AFTER = "    AND p.as_of <= :afterAsOf\n"
+            + "    AND (p.as_of, p.goal_id) < (:afterAsOf, :afterGoal)\n";
+    private static final String PAGE_END = """
+                  ORDER BY p.as_of DESC, p.goal_id DESC
+                  LIMIT :rows) e
+            CROSS JOIN LATERAL (SELECT s.advisory -> 'scrape_freshness' AS freshness
+                                FROM goal_compliance_snapshots s
+                                WHERE s.goal_id = e.goal_id AND s.phase = 'final' AND s.as_of = e.as_of
+                                OFFSET 0) f
             LEFT JOIN creators c ON c.id = e.creator_id
             LEFT JOIN organizations o ON o.id = e.org_id
-            WHERE e.as_of > :from AND e.as_of <= :to
-              AND (CAST(:final AS timestamptz) IS NULL OR e.as_of = :final)
-              AND (CAST(:eligibility AS text) IS NULL OR e.eligibility = :eligibility)
-              AND (CAST(:afterAsOf AS timestamptz) IS NULL
-                   OR (e.as_of, e.goal_id) < (:afterAsOf, CAST(:afterGoal AS uuid)))
             ORDER BY e.as_of DESC, e.goal_id DESC
-            LIMIT :rows
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -92,15 +106,23 @@ class PayoutsRepository {
 
     /** Up to {@code rows} rows after {@code after}, newest final first. */
     List<Payout> page(Filter f, Optional<PageCursor> after, int rows) {
+        StringBuilder sql = new StringBuilder(PAGE_SELECT);
         MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamps.utc(f.from()))
-                .addValue("to", Timestamps.utc(f.to()))
-                .addValue("final", f.finalAt().map(Timestamps::utc).orElse(null))
-                .addValue("eligibility", f.eligibility().orElse(null))
-                .addValue("afterAsOf", after.map(c -> Timestamps.utc(c.asOf())).orElse(null))
-                .addValue("afterGoal", after.map(PageCursor::goalId).orElse(null))
-                .addValue("rows", rows);
-        return jdbc.query(PAGE, params, (rs, n) -> new Payout(Timestamps.instant(rs, "as_of"),
-                Timestamps.instant(rs, "period_end"), rs.getObject("goal_id", UUID.class),
+                .addValue("to", Timestamps.utc(f.to())).addValue("rows", rows);
+        f.finalAt().ifPresent(t -> {
+            sql.append(FINAL);
+            params.addValue("final", Timestamps.utc(t));
+        });
+        f.eligibility().ifPresent(e -> {
+            sql.append(ELIGIBILITY);
+            params.addValue("eligibility", e);
+        });
+        after.ifPresent(c -> {
+            sql.append(AFTER);
+            params.addValue("afterAsOf", Timestamps.utc(c.asOf())).addValue("afterGoal", c.goalId());
+        });
+        return jdbc.query(sql.append(PAGE_END).toString(), params, (rs, n) -> new Payout(
+                Timestamps.instant(rs, "as_of"), Timestamps.instant(rs, "period_end"), rs.getObject("goal_id", UUID.class),
                 rs.getObject("creator_id", UUID.class), rs.getString("tiktok_handle"), rs.getString("org_name"),
                 rs.getString("metric"), rs.getString("period"), rs.getLong("target"),
                 rs.getObject("close_actual", Long.class), rs.getLong("actual"), rs.getString("close_status"),

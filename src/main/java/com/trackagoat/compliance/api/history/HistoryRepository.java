@@ -12,23 +12,35 @@ import org.springframework.stereotype.Repository;
 import com.trackagoat.compliance.api.PageCursor;
 import com.trackagoat.compliance.source.Timestamps;
 
-/** Reads a project's snapshots in (as_of, goal_id, phase) order, one keyset page at a time. */
+/**
+ * Reads a project's snapshots in (as_of, goal_id, phase) order, one keyset page at a time.
+ *
+ * <p>The statement names only the filters a request gives. JDBC's statements switch to PostgreSQL's generic
+ * plan after five executions, and there {@code (:x IS NULL OR as_of >= :x)} is no index condition and prunes
+ * no partition: every page read the project's rows from its first month on (0.9 s at 10 M rows). Each
+ * combination of filters is its own statement, whose generic plan seeks the index and prunes by month.
+ */
 @Repository
 class HistoryRepository {
 
-    private static final String PAGE = """
+    private static final String SELECT = """
             SELECT goal_id, creator_id, phase, as_of, metric, period, target, actual, percentage, status,
                    period_start, period_end, has_advisory, CAST(advisory AS text) AS advisory,
                    close_status, close_actual
             FROM goal_compliance_snapshots
             WHERE project_id = :project
-              AND (CAST(:goal AS uuid) IS NULL OR goal_id = :goal)
-              AND (CAST(:creator AS uuid) IS NULL OR creator_id = :creator)
-              AND (CAST(:phase AS text) IS NULL OR phase = :phase)
-              AND (CAST(:fromAsOf AS timestamptz) IS NULL OR as_of >= :fromAsOf)
-              AND (CAST(:toAsOf AS timestamptz) IS NULL OR as_of <= :toAsOf)
-              AND (CAST(:afterAsOf AS timestamptz) IS NULL
-                   OR (as_of, goal_id, phase) > (:afterAsOf, CAST(:afterGoal AS uuid), CAST(:afterPhase AS text)))
+            """;
+
+    private static final String GOAL = "  AND goal_id = :goal\n";
+    private static final String CREATOR = "  AND creator_id = :creator\n";
+    private static final String PHASE = "  AND phase = :phase\n";
+    private static final String FROM_AS_OF = "  AND as_of >= :fromAsOf\n";
+    private static final String TO_AS_OF = "  AND as_of <= :toAsOf\n";
+    /** After the cursor; its first condition prunes the months before it (a row comparison prunes none). */
+    private static final String AFTER = "  AND as_of >= :afterAsOf\n"
+            + "  AND (as_of, goal_id, phase) > (:afterAsOf, :afterGoal, :afterPhase)\n";
+
+    private static final String ORDER = """
             ORDER BY as_of, goal_id, phase
             LIMIT :rows
             """;
@@ -45,17 +57,35 @@ class HistoryRepository {
     }
 
     List<HistoryRow> page(Filter f, int rows) {
-        MapSqlParameterSource params = new MapSqlParameterSource("project", f.project())
-                .addValue("goal", f.goal().orElse(null))
-                .addValue("creator", f.creator().orElse(null))
-                .addValue("phase", f.phase().orElse(null))
-                .addValue("fromAsOf", f.fromAsOf().map(Timestamps::utc).orElse(null))
-                .addValue("toAsOf", f.toAsOf().map(Timestamps::utc).orElse(null))
-                .addValue("afterAsOf", f.after().map(c -> Timestamps.utc(c.asOf())).orElse(null))
-                .addValue("afterGoal", f.after().map(PageCursor::goalId).orElse(null))
-                .addValue("afterPhase", f.after().map(PageCursor::phase).orElse(null))
-                .addValue("rows", rows);
-        return jdbc.query(PAGE, params, (rs, n) -> new HistoryRow(rs.getObject("goal_id", UUID.class),
+        StringBuilder sql = new StringBuilder(SELECT);
+        MapSqlParameterSource params = new MapSqlParameterSource("project", f.project()).addValue("rows", rows);
+        f.goal().ifPresent(g -> {
+            sql.append(GOAL);
+            params.addValue("goal", g);
+        });
+        f.creator().ifPresent(c -> {
+            sql.append(CREATOR);
+            params.addValue("creator", c);
+        });
+        f.phase().ifPresent(p -> {
+            sql.append(PHASE);
+            params.addValue("phase", p);
+        });
+        f.fromAsOf().ifPresent(t -> {
+            sql.append(FROM_AS_OF);
+            params.addValue("fromAsOf", Timestamps.utc(t));
+        });
+        f.toAsOf().ifPresent(t -> {
+            sql.append(TO_AS_OF);
+            params.addValue("toAsOf", Timestamps.utc(t));
+        });
+        f.after().ifPresent(c -> {
+            sql.append(AFTER);
+            params.addValue("afterAsOf", Timestamps.utc(c.asOf())).addValue("afterGoal", c.goalId())
+                    .addValue("afterPhase", c.phase());
+        });
+        return jdbc.query(sql.append(ORDER).toString(), params, (rs, n) -> new HistoryRow(
+                rs.getObject("goal_id", UUID.class),
                 rs.getObject("creator_id", UUID.class), rs.getString("phase"), Timestamps.instant(rs, "as_of"),
                 rs.getString("metric"), rs.getString("period"), rs.getLong("target"), rs.getLong("actual"),
                 rs.getInt("percentage"), rs.getString("status"), Timestamps.instant(rs, "period_start"),

@@ -20,7 +20,7 @@ import com.trackagoat.compliance.source.Timestamps;
 @Repository
 class PayoutRepository {
 
-    private static final String PAGE = """
+    private static final String SELECT = """
             SELECT p.goal_id, p.creator_id, p.metric, p.period, p.period_start, p.period_end, p.target, p.actual,
                    p.status, p.eligibility, p.as_of, p.close_status, p.close_actual,
                    r.as_of AS restated_as_of, r.actual AS restated_actual, r.status AS restated_status,
@@ -28,12 +28,19 @@ class PayoutRepository {
             FROM payout_eligibility p
             LEFT JOIN goal_compliance_restatements r ON r.goal_id = p.goal_id AND r.final_as_of = p.as_of
             WHERE p.project_id = :project
-              AND (CAST(:creator AS uuid) IS NULL OR p.creator_id = :creator)
-              AND (CAST(:eligibility AS text) IS NULL OR p.eligibility = :eligibility)
-              AND (CAST(:endFrom AS timestamptz) IS NULL OR p.period_end >= :endFrom)
-              AND (CAST(:endBefore AS timestamptz) IS NULL OR p.period_end < :endBefore)
-              AND (CAST(:afterAsOf AS timestamptz) IS NULL
-                   OR (p.as_of, p.goal_id) > (:afterAsOf, CAST(:afterGoal AS uuid)))
+            """;
+
+    // Only the filters a request gives, each combination its own statement: as in HistoryRepository, a
+    // generic plan can neither seek nor prune with (:x IS NULL OR …).
+    private static final String CREATOR = "  AND p.creator_id = :creator\n";
+    private static final String ELIGIBILITY = "  AND p.eligibility = :eligibility\n";
+    private static final String END_FROM = "  AND p.period_end >= :endFrom\n";
+    private static final String END_BEFORE = "  AND p.period_end < :endBefore\n";
+    /** After the cursor; its first condition prunes the months before it (a row comparison prunes none). */
+    private static final String AFTER = "  AND p.as_of >= :afterAsOf\n"
+            + "  AND (p.as_of, p.goal_id) > (:afterAsOf, :afterGoal)\n";
+
+    private static final String ORDER = """
             ORDER BY p.as_of, p.goal_id
             LIMIT :rows
             """;
@@ -50,16 +57,31 @@ class PayoutRepository {
     }
 
     List<PayoutRow> page(Filter f, int rows) {
-        MapSqlParameterSource params = new MapSqlParameterSource("project", f.project())
-                .addValue("creator", f.creator().orElse(null))
-                .addValue("eligibility", f.eligibility().orElse(null))
-                .addValue("endFrom", f.endFrom().map(Timestamps::utc).orElse(null))
-                .addValue("endBefore", f.endBefore().map(Timestamps::utc).orElse(null))
-                .addValue("afterAsOf", f.after().map(c -> Timestamps.utc(c.asOf())).orElse(null))
-                .addValue("afterGoal", f.after().map(PageCursor::goalId).orElse(null))
-                .addValue("rows", rows);
-        return jdbc.query(PAGE, params, (rs, n) -> new PayoutRow(rs.getObject("goal_id", UUID.class),
-                rs.getObject("creator_id", UUID.class), rs.getString("metric"), rs.getString("period"),
+        StringBuilder sql = new StringBuilder(SELECT);
+        MapSqlParameterSource params = new MapSqlParameterSource("project", f.project()).addValue("rows", rows);
+        f.creator().ifPresent(c -> {
+            sql.append(CREATOR);
+            params.addValue("creator", c);
+        });
+        f.eligibility().ifPresent(e -> {
+            sql.append(ELIGIBILITY);
+            params.addValue("eligibility", e);
+        });
+        f.endFrom().ifPresent(t -> {
+            sql.append(END_FROM);
+            params.addValue("endFrom", Timestamps.utc(t));
+        });
+        f.endBefore().ifPresent(t -> {
+            sql.append(END_BEFORE);
+            params.addValue("endBefore", Timestamps.utc(t));
+        });
+        f.after().ifPresent(c -> {
+            sql.append(AFTER);
+            params.addValue("afterAsOf", Timestamps.utc(c.asOf())).addValue("afterGoal", c.goalId());
+        });
+        return jdbc.query(sql.append(ORDER).toString(), params, (rs, n) -> new PayoutRow(
+                rs.getObject("goal_id", UUID.class), rs.getObject("creator_id", UUID.class), rs.getString("metric"),
+                rs.getString("period"),
                 Timestamps.instant(rs, "period_start"), Timestamps.instant(rs, "period_end"), rs.getLong("target"),
                 rs.getLong("actual"), rs.getString("status"), rs.getString("eligibility"),
                 Timestamps.instant(rs, "as_of"), rs.getString("close_status"), rs.getObject("close_actual", Long.class),
