@@ -17,13 +17,21 @@ SELECT set_config('bench.day_from', :'day_from', false), set_config('bench.day_t
 DO $$
 DECLARE
     d integer;
+    chunks integer := (SELECT max(id) / 1000 + 1 FROM goal_compliance_goal_terms);
+    base integer;
 BEGIN
     FOR d IN current_setting('bench.day_from')::int .. current_setting('bench.day_to')::int - 1 LOOP
-        INSERT INTO goal_compliance_snapshot_rows (as_of, period_start, period_end, evaluated_at, actual, goal_id,
-            project_id, terms_id, percentage, job_execution_id, status, advisory_flags, phase, last_scraped_at,
+        -- one write per chunk of 1,000 goals and job of the day, as the jobs record them
+        base := coalesce((SELECT max(id) FROM goal_compliance_snapshot_writes), 0);
+        INSERT INTO goal_compliance_snapshot_writes (job_execution_id, evaluated_at)
+        SELECT d * 3 + n, timestamptz '2026-07-01T05:00:00Z' + d * interval '1 day' + (180 + c) * interval '1 second'
+        FROM generate_series(1, 3) n, generate_series(0, chunks - 1) c
+        ORDER BY n, c;
+        INSERT INTO goal_compliance_snapshot_rows (as_of, period_start, period_end, actual, goal_id,
+            project_id, terms_id, percentage, write_id, status, advisory_flags, phase, last_scraped_at,
             close_actual, close_status)
-        SELECT a.as_of, w.period_start, w.period_end, a.as_of + (180 + t.id % 600) * interval '1 second', v.actual,
-               t.goal_id, t.project_id, t.id, v.actual * 100 / t.target, d * 3 + w.n,
+        SELECT a.as_of, w.period_start, w.period_end, v.actual,
+               t.goal_id, t.project_id, t.id, v.actual * 100 / t.target, base + (w.n - 1) * chunks + t.id / 1000 + 1,
                CASE WHEN v.actual >= t.target THEN 4 WHEN w.phase <> 'nightly' THEN 5 ELSE 1 + (t.id + d) % 3 END,
                CASE w.phase WHEN 'nightly' THEN 1 WHEN 'close' THEN 2 ELSE 0 END + 16 * f.bucket
                    + CASE WHEN w.phase <> 'final' OR f.bucket <> 0 THEN 8 ELSE 0 END,

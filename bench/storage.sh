@@ -44,6 +44,7 @@ LOGS=target/bench
 CLOSE_AT=2026-06-01T05:00:00Z
 NIGHTLY_AT=2026-06-02T05:00:00Z
 FINAL_AT=2026-06-03T05:00:00Z
+SECOND_NIGHTLY_AT=2026-06-04T05:00:00Z
 
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 mkdir -p "$LOGS"
@@ -101,6 +102,7 @@ bytes_layout() {
   bytes_phase close "$CLOSE_AT"
   bytes_phase nightly "$NIGHTLY_AT"
   bytes_phase final "$FINAL_AT"
+  bytes_phase nightly "$SECOND_NIGHTLY_AT" # the month's second night: what every later night costs
   INDEX_ROWS+=("$(value "SELECT string_agg(format('%s %s B/row', kind, round(bytes::numeric / rows)), ', ' ORDER BY kind)
     FROM (SELECT regexp_replace(i.indexrelid::regclass::text, '^goal_compliance_(nightly|settled)_rows_y[0-9]{4}m[0-9]{2}_',
                                 '') AS kind, sum(pg_relation_size(i.indexrelid)) AS bytes
