@@ -1,7 +1,6 @@
 package com.trackagoat.compliance.snapshot.remote;
 
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -118,9 +117,9 @@ class RemotePartitioningConfiguration {
     @Bean
     RemotePartitions remotePartitions(JobRepository jobRepository, PostgresSubscribableChannel partitionRequestChannel,
                                       DataSource dataSource, WorkerLocks workerLocks,
-                                      GoalComplianceProperties properties, Clock clock) {
+                                      GoalComplianceProperties properties) {
         return new RemotePartitions(jobRepository,
                 new PartitionRequests(partitionRequestChannel, new JdbcTemplate(dataSource)), workerLocks,
-                properties.getRemote().getPollInterval(), clock);
+                properties.getRemote().getPollInterval());
     }
 }

@@ -1,6 +1,5 @@
 package com.trackagoat.compliance.snapshot.remote;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -16,11 +15,9 @@ public class RemotePartitions {
     private final PartitionRequests requests;
     private final WorkerLocks locks;
     private final Duration pollInterval;
-    private final Clock clock;
 
     RemotePartitions(JobRepository jobRepository, PartitionRequests requests, WorkerLocks locks,
-                     Duration pollInterval, Clock clock) {
-        this.clock = clock;
+                     Duration pollInterval) {
         this.jobRepository = jobRepository;
         this.requests = requests;
         this.locks = locks;
@@ -37,7 +34,7 @@ public class RemotePartitions {
     public PartitionHandler handler(String workerStepName, int gridSize, Consumer<StepExecution> ownership,
                                     BooleanSupplier stopping) {
         return new RemotePartitionHandler(workerStepName, gridSize, jobRepository, requests, locks, pollInterval,
-                ownership, stopping, clock);
+                ownership, stopping);
     }
 
     /** The worker step executions' locks, which the workers' steps check before each chunk. */
