@@ -1,5 +1,6 @@
 package com.trackagoat.compliance.snapshot.remote;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -49,12 +50,14 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
     private final Duration pollInterval;
     private final Consumer<StepExecution> ownership;
     private final BooleanSupplier stopping;
+    private final Clock clock;
     /** When each request was first seen taken from the queue but its step execution not locked. */
     private final Map<Long, Long> unlockedSince = new ConcurrentHashMap<>();
 
     RemotePartitionHandler(String workerStepName, int gridSize, JobRepository jobRepository,
                            PartitionRequests requests, WorkerLocks locks, Duration pollInterval,
-                           Consumer<StepExecution> ownership, BooleanSupplier stopping) {
+                           Consumer<StepExecution> ownership, BooleanSupplier stopping, Clock clock) {
+        this.clock = clock;
         this.workerStepName = workerStepName;
         this.jobRepository = jobRepository;
         this.requests = requests;
@@ -163,7 +166,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
     private void markFailed(StepExecution execution) {
         execution.setStatus(BatchStatus.FAILED);
         execution.setExitStatus(ExitStatus.FAILED.addExitDescription("its worker died; sent again"));
-        execution.setEndTime(LocalDateTime.now());
+        execution.setEndTime(LocalDateTime.now(clock)); // the repository's times are local, as Spring Batch writes them
         jobRepository.update(execution);
     }
 

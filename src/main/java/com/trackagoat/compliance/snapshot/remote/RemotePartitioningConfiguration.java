@@ -1,6 +1,7 @@
 package com.trackagoat.compliance.snapshot.remote;
 
 import java.sql.DriverManager;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -117,9 +118,9 @@ class RemotePartitioningConfiguration {
     @Bean
     RemotePartitions remotePartitions(JobRepository jobRepository, PostgresSubscribableChannel partitionRequestChannel,
                                       DataSource dataSource, WorkerLocks workerLocks,
-                                      GoalComplianceProperties properties) {
+                                      GoalComplianceProperties properties, Clock clock) {
         return new RemotePartitions(jobRepository,
                 new PartitionRequests(partitionRequestChannel, new JdbcTemplate(dataSource)), workerLocks,
-                properties.getRemote().getPollInterval());
+                properties.getRemote().getPollInterval(), clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.trackagoat.compliance.snapshot.remote;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,9 +16,11 @@ public class RemotePartitions {
     private final PartitionRequests requests;
     private final WorkerLocks locks;
     private final Duration pollInterval;
+    private final Clock clock;
 
     RemotePartitions(JobRepository jobRepository, PartitionRequests requests, WorkerLocks locks,
-                     Duration pollInterval) {
+                     Duration pollInterval, Clock clock) {
+        this.clock = clock;
         this.jobRepository = jobRepository;
         this.requests = requests;
         this.locks = locks;
@@ -34,7 +37,7 @@ public class RemotePartitions {
     public PartitionHandler handler(String workerStepName, int gridSize, Consumer<StepExecution> ownership,
                                     BooleanSupplier stopping) {
         return new RemotePartitionHandler(workerStepName, gridSize, jobRepository, requests, locks, pollInterval,
-                ownership, stopping);
+                ownership, stopping, clock);
     }
 
     /** The worker step executions' locks, which the workers' steps check before each chunk. */
