@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
@@ -19,8 +20,10 @@ import org.springframework.messaging.MessageHandler;
  * dispatcher has threads (each request runs on the thread that took it), and runs each under its step
  * execution's lock with Spring Batch's {@link StepExecutionRequestHandler}.
  *
- * <p>It runs a step execution only if, holding its lock, it finds it still STARTING: one the manager (or a
- * recovery) has meanwhile given up as lost is FAILED and left alone, and one another worker runs is locked. A
+ * <p>It runs a step execution only if, holding its lock, it finds it still STARTING and its job execution
+ * running: one the manager (or a recovery) has meanwhile given up as lost is FAILED and left alone, one another
+ * worker runs is locked, and one whose manager's run ended while it was queued is left to the run that resumes
+ * that job execution. A
  * request taken while this node is shutting down is dropped: the manager sees it taken and unlocked, and sends
  * it again to a node that stays.
  */
@@ -72,6 +75,14 @@ class PartitionWorker implements MessageHandler, SmartLifecycle {
         if (execution == null || execution.getStatus() != BatchStatus.STARTING) {
             log.info("step execution {}: not run, it is {}", request.getStepExecutionId(),
                     execution == null ? "gone" : execution.getStatus());
+            return Optional.empty();
+        }
+        // A request its manager's process left queued when it ended (it failed, or lost the database): its
+        // job execution has ended, and the run that resumes it makes new step executions of every partition.
+        JobExecution job = jobRepository.getJobExecution(execution.getJobExecutionId());
+        if (job == null || !job.getStatus().isRunning()) {
+            log.info("{} (step execution {}): not run, its job execution {} is {}", execution.getStepName(),
+                    execution.getId(), execution.getJobExecutionId(), job == null ? "gone" : job.getStatus());
             return Optional.empty();
         }
         return Optional.of(execution);
