@@ -1,6 +1,8 @@
 package com.trackagoat.compliance.snapshot.launch;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +27,12 @@ class DeadExecutionRecovery {
 
     private final JobRepository jobRepository;
     private final WorkerLocks workerLocks;
+    private final Clock clock;
 
-    DeadExecutionRecovery(JobRepository jobRepository, WorkerLocks workerLocks) {
+    DeadExecutionRecovery(JobRepository jobRepository, WorkerLocks workerLocks, Clock clock) {
         this.jobRepository = jobRepository;
         this.workerLocks = workerLocks;
+        this.clock = clock;
     }
 
     /**
@@ -57,7 +61,8 @@ class DeadExecutionRecovery {
      * refuses).
      */
     private JobExecution markFailed(JobExecution execution) {
-        LocalDateTime now = LocalDateTime.now();
+        // The repository's times are in this JVM's zone, as Spring Batch writes them.
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
         ExitStatus recovered = ExitStatus.FAILED.addExitDescription("recovered: its process died or lost the database");
         for (StepExecution left : execution.getStepExecutions()) {
             if (!isLeftRunning(left.getStatus())) {

@@ -26,7 +26,7 @@ class LaunchConfiguration {
                                             GoalComplianceProperties properties, SnapshotMetrics metrics,
                                             Clock clock, WorkerLocks workerLocks) {
         return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks,
-                new DeadExecutionRecovery(jobRepository, workerLocks), properties, metrics, clock);
+                new DeadExecutionRecovery(jobRepository, workerLocks, clock), properties, metrics, clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.trackagoat.compliance.snapshot.remote;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -166,7 +167,8 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
     private void markFailed(StepExecution execution) {
         execution.setStatus(BatchStatus.FAILED);
         execution.setExitStatus(ExitStatus.FAILED.addExitDescription("its worker died; sent again"));
-        execution.setEndTime(LocalDateTime.now(clock)); // the repository's times are local, as Spring Batch writes them
+        // the repository's times are in this JVM's zone, as Spring Batch writes them
+        execution.setEndTime(LocalDateTime.now(clock.withZone(ZoneId.systemDefault())));
         jobRepository.update(execution);
     }
 
