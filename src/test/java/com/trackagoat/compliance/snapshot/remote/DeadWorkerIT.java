@@ -3,6 +3,7 @@ package com.trackagoat.compliance.snapshot.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import com.trackagoat.compliance.GoalComplianceApplication;
+import com.trackagoat.compliance.evaluation.Phase;
+import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
+import com.trackagoat.compliance.snapshot.runs.RunExecution;
+import com.trackagoat.compliance.snapshot.runs.RunHistory;
 import com.trackagoat.compliance.support.BulkGoals;
 import com.trackagoat.compliance.support.Cli;
 import com.trackagoat.compliance.support.RecentGoals;
@@ -98,6 +107,17 @@ class DeadWorkerIT {
         assertThat(Cli.run(reference, "run", "--phase=close", "--as-of=" + BulkGoals.CLOSE_AT,
                 "--goal-compliance.partitions=1").exitCode()).isZero();
         assertThat(TableAssert.assertSameResults(served, reference)).as("result rows").isEqualTo(GOALS);
+
+        // and the run history counts each partition once, though each was sent twice
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GoalComplianceApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .run(served.urlArg(), "--goal-compliance.remote.worker=false")) {
+            RunExecution execution = context.getBean(RunHistory.class)
+                    .run(new SnapshotJobParameters(Phase.CLOSE, Instant.parse(BulkGoals.CLOSE_AT))).orElseThrow()
+                    .executions().get(0);
+            assertThat(execution.partitions()).as("partitions in the run history").isEqualTo(2);
+            assertThat(execution.snapshots() + execution.rejects()).as("rows in the run history").isEqualTo(GOALS);
+        }
     }
 
     private static long rows() {
