@@ -1,7 +1,9 @@
 package com.trackagoat.compliance.cli;
 
 import java.io.PrintStream;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,19 @@ public final class GoalComplianceCli {
     private static final Map<String, Object> SERVE_DEFAULTS =
             Map.of("spring.quartz.wait-for-jobs-to-complete-on-shutdown", true);
 
+    /** The commands that run snapshot jobs, and so take their partitions (serve: any node's). */
+    private static final Set<Command> WORKERS = EnumSet.of(Command.SERVE, Command.RUN, Command.RERUN,
+            Command.CATCH_UP, Command.DEMO);
+
     private GoalComplianceCli() {
+    }
+
+    /** A command's default settings: serve's, and no partition worker in a command that runs no job. */
+    private static Map<String, Object> defaults(Command command) {
+        if (command == Command.SERVE) {
+            return SERVE_DEFAULTS;
+        }
+        return WORKERS.contains(command) ? Map.of() : Map.of("goal-compliance.remote.worker", false);
     }
 
     /** Runs a command to its end and returns the process exit code; {@code serve} returns when stopped. */
@@ -73,7 +87,7 @@ public final class GoalComplianceCli {
                     .logStartupInfo(false)
                     // Only serve runs a web server (actuator); the other commands run and exit.
                     .web(invocation.command() == Command.SERVE ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                    .properties(invocation.command() == Command.SERVE ? SERVE_DEFAULTS : Map.of())
+                    .properties(defaults(invocation.command()))
                     .run(invocation.springArgs().toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("goal-compliance: cannot start: " + rootMessage(e));

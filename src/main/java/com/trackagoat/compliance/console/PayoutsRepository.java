@@ -3,6 +3,7 @@ package com.trackagoat.compliance.console;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.trackagoat.compliance.api.FilteredQuery;
 import com.trackagoat.compliance.api.PageCursor;
 import com.trackagoat.compliance.source.Timestamps;
 
@@ -106,22 +108,12 @@ class PayoutsRepository {
 
     /** Up to {@code rows} rows after {@code after}, newest final first. */
     List<Payout> page(Filter f, Optional<PageCursor> after, int rows) {
-        StringBuilder sql = new StringBuilder(PAGE_SELECT);
-        MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamps.utc(f.from()))
-                .addValue("to", Timestamps.utc(f.to())).addValue("rows", rows);
-        f.finalAt().ifPresent(t -> {
-            sql.append(FINAL);
-            params.addValue("final", Timestamps.utc(t));
-        });
-        f.eligibility().ifPresent(e -> {
-            sql.append(ELIGIBILITY);
-            params.addValue("eligibility", e);
-        });
-        after.ifPresent(c -> {
-            sql.append(AFTER);
-            params.addValue("afterAsOf", Timestamps.utc(c.asOf())).addValue("afterGoal", c.goalId());
-        });
-        return jdbc.query(sql.append(PAGE_END).toString(), params, (rs, n) -> new Payout(
+        FilteredQuery query = new FilteredQuery(PAGE_SELECT,
+                Map.of("from", Timestamps.utc(f.from()), "to", Timestamps.utc(f.to()), "rows", rows))
+                .and(f.finalAt(), FINAL, t -> Map.of("final", Timestamps.utc(t)))
+                .and(f.eligibility(), ELIGIBILITY, e -> Map.of("eligibility", e))
+                .and(after, AFTER, c -> Map.of("afterAsOf", Timestamps.utc(c.asOf()), "afterGoal", c.goalId()));
+        return jdbc.query(query.sql(PAGE_END), query.params(), (rs, n) -> new Payout(
                 Timestamps.instant(rs, "as_of"), Timestamps.instant(rs, "period_end"), rs.getObject("goal_id", UUID.class),
                 rs.getObject("creator_id", UUID.class), rs.getString("tiktok_handle"), rs.getString("org_name"),
                 rs.getString("metric"), rs.getString("period"), rs.getLong("target"),

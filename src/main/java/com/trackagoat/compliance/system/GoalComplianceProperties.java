@@ -15,10 +15,11 @@ public class GoalComplianceProperties {
     private int chunkSize = 1000;
 
     /**
-     * Partitions of a snapshot job: goal-id ranges run in parallel, each on its own thread and database
-     * connection, each restarting alone; 1 runs one unpartitioned step. Defaults to this machine's processors,
-     * since a job's work splits between the JVM and PostgreSQL and keeps every core busy; set it to the cores
-     * PostgreSQL can use when the database runs elsewhere.
+     * Partitions of a snapshot job, in total over every node: goal-id ranges that run in parallel on whichever
+     * nodes take them (see {@code remote.*}), each restarting alone; 1 runs one unpartitioned step in the
+     * process that runs the job. Defaults to the processors of the machine that runs the job, so that one node
+     * runs as many at once as it has worker threads (a job's work splits between the JVM and PostgreSQL and
+     * keeps every core busy); on several nodes set it to the worker threads of all of them together.
      */
     private int partitions = Runtime.getRuntime().availableProcessors();
 
@@ -45,6 +46,51 @@ public class GoalComplianceProperties {
 
     /** How long shutdown waits for running snapshot jobs to commit their current chunk and stop. */
     private Duration shutdownTimeout = Duration.ofSeconds(25);
+
+    private final Remote remote = new Remote();
+
+    /**
+     * Remote partitioning: a job's partitions are requests in a queue in the database ({@code INT_CHANNEL_MESSAGE}),
+     * taken by every node that works, the node that runs the job included.
+     */
+    public static class Remote {
+
+        /**
+         * Whether this process takes partitions of any node's jobs while it runs: serve and the commands that
+         * run jobs do (a command's own job needs it when no serve runs); the others never do.
+         */
+        private boolean worker = true;
+
+        /** How many partitions this process runs at once: by default its processors. */
+        private int workerThreads = Runtime.getRuntime().availableProcessors();
+
+        /** How often the node running a job checks its partitions: ended, or lost with their worker. */
+        private Duration pollInterval = Duration.ofMillis(200);
+
+        public boolean isWorker() {
+            return worker;
+        }
+
+        public void setWorker(boolean worker) {
+            this.worker = worker;
+        }
+
+        public int getWorkerThreads() {
+            return workerThreads;
+        }
+
+        public void setWorkerThreads(int workerThreads) {
+            this.workerThreads = workerThreads;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+    }
 
     private final CatchUp catchUp = new CatchUp();
 
@@ -288,6 +334,10 @@ public class GoalComplianceProperties {
 
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public Remote getRemote() {
+        return remote;
     }
 
     public CatchUp getCatchUp() {

@@ -94,6 +94,12 @@ public final class ServeProcess implements AutoCloseable {
         return send(request(base(), path).header("Authorization", "Bearer " + key).build());
     }
 
+    /** POST with no body and the {@code Authorization: Bearer} key on the public port; empty while it does not answer. */
+    public Optional<HttpResponse<String>> post(String path, String key) {
+        return send(request(base(), path).header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     private static HttpRequest.Builder request(String base, String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
     }

@@ -2,13 +2,14 @@ package com.trackagoat.compliance.api.payout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.trackagoat.compliance.api.FilteredQuery;
 import com.trackagoat.compliance.api.PageCursor;
 import com.trackagoat.compliance.evaluation.Status;
 import com.trackagoat.compliance.source.Timestamps;
@@ -57,29 +58,13 @@ class PayoutRepository {
     }
 
     List<PayoutRow> page(Filter f, int rows) {
-        StringBuilder sql = new StringBuilder(SELECT);
-        MapSqlParameterSource params = new MapSqlParameterSource("project", f.project()).addValue("rows", rows);
-        f.creator().ifPresent(c -> {
-            sql.append(CREATOR);
-            params.addValue("creator", c);
-        });
-        f.eligibility().ifPresent(e -> {
-            sql.append(ELIGIBILITY);
-            params.addValue("eligibility", e);
-        });
-        f.endFrom().ifPresent(t -> {
-            sql.append(END_FROM);
-            params.addValue("endFrom", Timestamps.utc(t));
-        });
-        f.endBefore().ifPresent(t -> {
-            sql.append(END_BEFORE);
-            params.addValue("endBefore", Timestamps.utc(t));
-        });
-        f.after().ifPresent(c -> {
-            sql.append(AFTER);
-            params.addValue("afterAsOf", Timestamps.utc(c.asOf())).addValue("afterGoal", c.goalId());
-        });
-        return jdbc.query(sql.append(ORDER).toString(), params, (rs, n) -> new PayoutRow(
+        FilteredQuery query = new FilteredQuery(SELECT, Map.of("project", f.project(), "rows", rows))
+                .and(f.creator(), CREATOR, c -> Map.of("creator", c))
+                .and(f.eligibility(), ELIGIBILITY, e -> Map.of("eligibility", e))
+                .and(f.endFrom(), END_FROM, t -> Map.of("endFrom", Timestamps.utc(t)))
+                .and(f.endBefore(), END_BEFORE, t -> Map.of("endBefore", Timestamps.utc(t)))
+                .and(f.after(), AFTER, c -> Map.of("afterAsOf", Timestamps.utc(c.asOf()), "afterGoal", c.goalId()));
+        return jdbc.query(query.sql(ORDER), query.params(), (rs, n) -> new PayoutRow(
                 rs.getObject("goal_id", UUID.class), rs.getObject("creator_id", UUID.class), rs.getString("metric"),
                 rs.getString("period"),
                 Timestamps.instant(rs, "period_start"), Timestamps.instant(rs, "period_end"), rs.getLong("target"),

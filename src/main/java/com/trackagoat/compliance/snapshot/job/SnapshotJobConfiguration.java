@@ -18,7 +18,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.trackagoat.compliance.evaluation.GoalEvaluator;
 import com.trackagoat.compliance.evaluation.Phase;
 import com.trackagoat.compliance.source.CreatorActivityRepository;
+import com.trackagoat.compliance.snapshot.remote.RemotePartitions;
 import com.trackagoat.compliance.source.ScheduledZones;
 import com.trackagoat.compliance.system.GoalComplianceProperties;
 import com.trackagoat.compliance.webhook.WebhookOutbox;
@@ -60,10 +60,11 @@ public class SnapshotJobConfiguration {
     }
 
     /**
-     * The chunk-oriented step. With {@code goal-compliance.partitions} above 1 it is a local partition step
-     * instead: the goal ids are split into that many ranges, each read by a worker step of its own
-     * ({@code snapshotWorker:partitionN}) on its own thread, with its own checkpoint, so a restart resumes
-     * each unfinished range after its last committed chunk (ranges already done are not run again).
+     * The chunk-oriented step. With {@code goal-compliance.partitions} above 1 it is a partition step instead:
+     * the goal ids are split into that many ranges, each read by a worker step execution of its own
+     * ({@code snapshotWorker:partitionN}) with its own checkpoint, sent as a request to whichever node takes it
+     * ({@link RemotePartitions}: this one too), so a restart resumes each unfinished range after its last
+     * committed chunk (ranges already done are not run again), and a range whose worker died is sent again.
      */
     @Bean
     Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -71,24 +72,33 @@ public class SnapshotJobConfiguration {
                       SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
                       LockOwnershipListener lockOwnershipListener,
                       ItemWriteListener<SnapshotRecord> snapshotMetricsListener, EvaluationFailures evaluationFailures,
-                      StepCounts stepCounts, GracefulStop gracefulStop, GoalComplianceProperties properties) {
+                      StepCounts stepCounts, GracefulStop gracefulStop, GoalComplianceProperties properties,
+                      RemotePartitions remotePartitions, InstanceLocks instanceLocks) {
         int partitions = properties.getPartitions();
         if (partitions <= 1) {
             return chunkStep(STEP_NAME, jobRepository, transactionManager, snapshotReader, snapshotProcessor,
                     snapshotWriter, chunkProgressListener, lockOwnershipListener, snapshotMetricsListener,
                     evaluationFailures, stepCounts, gracefulStop, properties);
         }
-        Step worker = chunkStep(WORKER_NAME, jobRepository, transactionManager, snapshotReader,
-                snapshotProcessor, snapshotWriter, chunkProgressListener, lockOwnershipListener,
-                snapshotMetricsListener, evaluationFailures, stepCounts, gracefulStop, properties);
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("snapshot-partition-");
-        threads.setConcurrencyLimit(partitions);
         return new StepBuilder(STEP_NAME, jobRepository)
                 .partitioner(WORKER_NAME, new GoalIdPartitioner())
-                .step(worker)
-                .gridSize(partitions)
-                .taskExecutor(threads)
+                .partitionHandler(remotePartitions.handler(WORKER_NAME, partitions,
+                        manager -> instanceLocks.verifyHeld(SnapshotJobParameters.of(manager)), gracefulStop::stopping))
                 .build();
+    }
+
+    /** The partitions' step, which the workers of every node look up by this bean's name. */
+    @Bean
+    Step snapshotWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        ItemStreamReader<SnapshotWork> snapshotReader, SnapshotProcessor snapshotProcessor,
+                        SnapshotWriter snapshotWriter, ChunkProgressListener chunkProgressListener,
+                        LockOwnershipListener lockOwnershipListener,
+                        ItemWriteListener<SnapshotRecord> snapshotMetricsListener,
+                        EvaluationFailures evaluationFailures, StepCounts stepCounts, GracefulStop gracefulStop,
+                        GoalComplianceProperties properties) {
+        return chunkStep(WORKER_NAME, jobRepository, transactionManager, snapshotReader, snapshotProcessor,
+                snapshotWriter, chunkProgressListener, lockOwnershipListener, snapshotMetricsListener,
+                evaluationFailures, stepCounts, gracefulStop, properties);
     }
 
     /** A tasklet step: its events commit with the step execution's update (see EventsTasklet). */
@@ -191,8 +201,8 @@ public class SnapshotJobConfiguration {
 
     @Bean
     @StepScope
-    LockOwnershipListener lockOwnershipListener(InstanceLocks instanceLocks) {
-        return new LockOwnershipListener(instanceLocks);
+    LockOwnershipListener lockOwnershipListener(InstanceLocks instanceLocks, RemotePartitions remotePartitions) {
+        return new LockOwnershipListener(instanceLocks, remotePartitions.locks());
     }
 
     /** Not step-scoped: the launcher takes the lock that the job's steps check. */

@@ -1,6 +1,8 @@
 package com.trackagoat.compliance.snapshot.launch;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,19 +13,26 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import com.trackagoat.compliance.snapshot.job.SnapshotJobParameters;
+import com.trackagoat.compliance.snapshot.remote.WorkerLocks;
 
 /**
  * Recovers an execution that a dead or disconnected process left running, so that it can be restarted: one duty,
- * called by the launcher only while it holds the instance's lock (so the execution's owner is known to be gone).
+ * called by the launcher only while it holds the instance's lock (so the execution's manager is known to be gone).
+ * A partition may still run on another node after its manager died: each step left running is changed only
+ * under its worker lock, which waits for such a worker to end it (then it is left as that worker ended it).
  */
 class DeadExecutionRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(DeadExecutionRecovery.class);
 
     private final JobRepository jobRepository;
+    private final WorkerLocks workerLocks;
+    private final Clock clock;
 
-    DeadExecutionRecovery(JobRepository jobRepository) {
+    DeadExecutionRecovery(JobRepository jobRepository, WorkerLocks workerLocks, Clock clock) {
         this.jobRepository = jobRepository;
+        this.workerLocks = workerLocks;
+        this.clock = clock;
     }
 
     /**
@@ -52,14 +61,25 @@ class DeadExecutionRecovery {
      * refuses).
      */
     private JobExecution markFailed(JobExecution execution) {
-        LocalDateTime now = LocalDateTime.now();
+        // The repository's times are in this JVM's zone, as Spring Batch writes them.
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
         ExitStatus recovered = ExitStatus.FAILED.addExitDescription("recovered: its process died or lost the database");
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (isLeftRunning(step.getStatus())) {
-                step.setStatus(BatchStatus.FAILED);
-                step.setExitStatus(recovered);
-                step.setEndTime(now);
-                jobRepository.update(step);
+        for (StepExecution left : execution.getStepExecutions()) {
+            if (!isLeftRunning(left.getStatus())) {
+                continue;
+            }
+            try (WorkerLocks.Held ignored = workerLocks.tryAcquire(left.getId()).orElseGet(() -> {
+                log.info("{} (step execution {}): a worker still runs it; waiting for it to end",
+                        left.getStepName(), left.getId());
+                return workerLocks.acquire(left.getId());
+            })) {
+                StepExecution step = jobRepository.getStepExecution(left.getId()); // as its worker left it
+                if (isLeftRunning(step.getStatus())) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(recovered);
+                    step.setEndTime(now);
+                    jobRepository.update(step);
+                }
             }
         }
         if (isLeftRunning(execution.getStatus())) { // a job that ended keeps its own exit status

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.trackagoat.compliance.snapshot.job.InstanceLocks;
 import com.trackagoat.compliance.snapshot.job.SnapshotMetrics;
+import com.trackagoat.compliance.snapshot.remote.WorkerLocks;
 import com.trackagoat.compliance.system.GoalComplianceProperties;
 
 /** Wiring of the pieces that launch one snapshot job instance: launcher, dead-execution recovery, rerun, due instants. */
@@ -23,9 +24,9 @@ class LaunchConfiguration {
     SnapshotJobLauncher snapshotJobLauncher(JobOperator jobOperator, JobRepository jobRepository,
                                             Job goalSnapshotJob, InstanceLocks locks,
                                             GoalComplianceProperties properties, SnapshotMetrics metrics,
-                                            Clock clock) {
+                                            Clock clock, WorkerLocks workerLocks) {
         return new SnapshotJobLauncher(jobOperator, jobRepository, goalSnapshotJob, locks,
-                new DeadExecutionRecovery(jobRepository), properties, metrics, clock);
+                new DeadExecutionRecovery(jobRepository, workerLocks, clock), properties, metrics, clock);
     }
 
     @Bean

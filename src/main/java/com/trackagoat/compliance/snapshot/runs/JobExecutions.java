@@ -46,17 +46,20 @@ class JobExecutions {
             JOIN BATCH_JOB_EXECUTION_PARAMS ph
               ON ph.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND ph.PARAMETER_NAME = 'phase'
             CROSS JOIN LATERAL (
-              SELECT count(*) FILTER (WHERE s.STEP_NAME LIKE :workers) AS workers,
+              SELECT count(DISTINCT s.STEP_NAME) FILTER (WHERE s.STEP_NAME LIKE :workers) AS workers,
                      coalesce(sum(s.READ_COUNT) FILTER (WHERE s.STEP_NAME LIKE :workers), 0) AS worker_reads,
                      coalesce(sum(s.READ_COUNT) FILTER (WHERE s.STEP_NAME = :step), 0) AS step_reads,
                      coalesce(sum(s.SNAPSHOTS_WRITTEN), 0) AS snapshots,
                      coalesce(sum(s.REJECTS_WRITTEN), 0) AS rejects,
                      count(s.SNAPSHOTS_WRITTEN) AS counted,
-                     sum(1 - s.GOAL_IDS_DONE) AS ids_left,
+                     sum(1 - s.GOAL_IDS_DONE) FILTER (WHERE s.latest) AS ids_left,
                      sum(s.GOAL_IDS_DONE - s.GOAL_IDS_DONE_AT_START) AS ids_done,
-                     count(*) FILTER (WHERE s.STEP_NAME LIKE :workers AND s.GOAL_IDS_DONE IS NULL) AS not_begun
-              FROM BATCH_STEP_EXECUTION s
-              WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                     count(*) FILTER (WHERE s.STEP_NAME LIKE :workers AND s.GOAL_IDS_DONE IS NULL AND s.latest)
+                       AS not_begun
+              -- a partition sent again after its worker died has a step execution per sending: the last
+              -- one is what is left of it, and each did its share of the work
+              FROM (SELECT *, STEP_EXECUTION_ID = max(STEP_EXECUTION_ID) OVER (PARTITION BY STEP_NAME) AS latest
+                    FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) s
             ) st
             WHERE a.PARAMETER_NAME = 'asOf'
               AND a.PARAMETER_VALUE COLLATE "C" > :from AND a.PARAMETER_VALUE COLLATE "C" <= :to
