@@ -222,9 +222,9 @@ query() {
   [ "$params" = "$want" ] || { echo "$file $* now takes ($params), not ($want): update bench/storage.sh" >&2; exit 1; }
 }
 H=api/history/HistoryRepository.java P=api/payout/PayoutRepository.java C=console/PayoutsRepository.java
-query history $H project,rows SELECT ORDER
-query history_after $H project,afterAsOf,afterGoal,afterPhase,rows SELECT AFTER ORDER
-query history_goal $H project,goal,rows SELECT GOAL ORDER
+query history $H project,rows COLUMNS FROM_PROJECT ORDER
+query history_after $H project,afterAsOf,afterGoal,afterPhase,rows COLUMNS FROM_PROJECT AFTER ORDER
+query history_goal $H goal,project,rows COLUMNS FROM_GOAL ORDER
 query payouts $P project,rows SELECT ORDER
 query payouts_after $P project,afterAsOf,afterGoal,rows SELECT AFTER ORDER
 query console_payouts $C from,to,eligibility,rows PAGE_SELECT ELIGIBILITY PAGE_END
@@ -295,7 +295,7 @@ measure() {
   local zero="'00000000-0000-0000-0000-000000000000'" max="'ffffffff-ffff-ffff-ffff-ffffffffffff'"
   explain "history first page" history "$p0, 1001"
   explain "history page by cursor" history_after "$p0, $after, $zero, 'close', 1001"
-  explain "history one goal" history_goal "$p0, '$goal', 1001"
+  explain "history one goal" history_goal "'$goal', $p0, 1001"
   explain "payouts first page" payouts "$p0, 1001"
   explain "payouts page by cursor" payouts_after "$p0, $after, $zero, 1001"
   explain "console payouts page" console_payouts "'$week_from', '$week_to', 'needs_review', 1001"
