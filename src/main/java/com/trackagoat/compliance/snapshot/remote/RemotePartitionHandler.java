@@ -58,7 +58,6 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
     RemotePartitionHandler(String workerStepName, int gridSize, JobRepository jobRepository,
                            PartitionRequests requests, WorkerLocks locks, Duration pollInterval,
                            Consumer<StepExecution> ownership, BooleanSupplier stopping, Clock clock) {
-        this.clock = clock;
         this.workerStepName = workerStepName;
         this.jobRepository = jobRepository;
         this.requests = requests;
@@ -66,6 +65,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
         this.pollInterval = pollInterval;
         this.ownership = ownership;
         this.stopping = stopping;
+        this.clock = clock;
         setGridSize(gridSize);
     }
 

@@ -20,11 +20,11 @@ public class RemotePartitions {
 
     RemotePartitions(JobRepository jobRepository, PartitionRequests requests, WorkerLocks locks,
                      Duration pollInterval, Clock clock) {
-        this.clock = clock;
         this.jobRepository = jobRepository;
         this.requests = requests;
         this.locks = locks;
         this.pollInterval = pollInterval;
+        this.clock = clock;
     }
 
     /**
